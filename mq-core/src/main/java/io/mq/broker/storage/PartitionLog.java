@@ -1,0 +1,70 @@
+package io.mq.broker.storage;
+
+/**
+ * A live partition in the store: its identity, its storage id (written in every entry header; never reused, so
+ * entries of a deleted partition are recognisable), its index and its idempotent-producer state.
+ */
+final class PartitionLog {
+
+    private final PartitionId id;
+    private final long logId;
+    private final PartitionIndex index;
+    private final ProducerStateTable producers;
+    private volatile boolean deleted;
+    private long persistedEndOffset;
+    private long indexFileEntries;
+
+    /**
+     * @param persistedEndOffset offset up to which the index file holds this partition's batches
+     * @param indexFileEntries   entries in the index file (live or already trimmed by retention)
+     */
+    PartitionLog(PartitionId id, long logId, PartitionIndex index, ProducerStateTable producers,
+            long persistedEndOffset, long indexFileEntries) {
+        this.id = id;
+        this.logId = logId;
+        this.index = index;
+        this.producers = producers;
+        this.persistedEndOffset = persistedEndOffset;
+        this.indexFileEntries = indexFileEntries;
+    }
+
+    PartitionId id() {
+        return id;
+    }
+
+    long logId() {
+        return logId;
+    }
+
+    PartitionIndex index() {
+        return index;
+    }
+
+    /** Guarded by the store's append lock. */
+    ProducerStateTable producers() {
+        return producers;
+    }
+
+    boolean isDeleted() {
+        return deleted;
+    }
+
+    /** Set under the append lock so no append follows it. */
+    void markDeleted() {
+        deleted = true;
+    }
+
+    /** Checkpointer bookkeeping. */
+    long persistedEndOffset() {
+        return persistedEndOffset;
+    }
+
+    long indexFileEntries() {
+        return indexFileEntries;
+    }
+
+    void indexPersisted(long endOffset, long fileEntries) {
+        this.persistedEndOffset = endOffset;
+        this.indexFileEntries = fileEntries;
+    }
+}
