@@ -3,7 +3,6 @@ package io.mq.broker.storage;
 import io.mq.protocol.Errors;
 import io.mq.protocol.record.RecordBatch;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +124,7 @@ public final class CommitLogStore implements AutoCloseable {
             }
             try {
                 long logId = registry.register(id);
-                partitions.put(id, new PartitionLog(id, logId, new PartitionIndex(0, 0), new ProducerStateTable(), 0, 0));
+                partitions.put(id, PartitionLog.empty(id, logId));
             } catch (IOException e) {
                 throw new StorageException("cannot create partition " + id + " in " + dataDir + ": " + e.getMessage(), e);
             }
@@ -299,8 +297,9 @@ public final class CommitLogStore implements AutoCloseable {
      * and max timestamp. Reads one batch from the file.
      */
     public Optional<TimestampOffset> offsetForTimestamp(PartitionId id, long timestamp) {
-        return locate(id, index -> index.firstWithTimestampAtLeast(timestamp),
-                batch -> RecordTimestamps.firstAtLeast(batch, timestamp));
+        PartitionLog partition = partitions.get(id);
+        return partition == null ? Optional.empty()
+                : RecordTimestamps.firstAtLeast(commitLog, partition.index(), timestamp);
     }
 
     /**
@@ -308,32 +307,8 @@ public final class CommitLogStore implements AutoCloseable {
      * partition is empty or does not exist. Same precision as {@link #offsetForTimestamp}.
      */
     public Optional<TimestampOffset> maxTimestampOffset(PartitionId id) {
-        return locate(id, PartitionIndex::firstWithMaxTimestamp, RecordTimestamps::max);
-    }
-
-    private Optional<TimestampOffset> locate(PartitionId id,
-            Function<PartitionIndex, Optional<PartitionIndex.Entry>> find, Function<RecordBatch, TimestampOffset> within) {
         PartitionLog partition = partitions.get(id);
-        while (partition != null) {
-            Optional<PartitionIndex.Entry> entry = find.apply(partition.index());
-            if (entry.isEmpty()) {
-                return Optional.empty();
-            }
-            Segment segment = commitLog.acquire(entry.get().position());
-            if (segment == null) {
-                continue; // deleted by retention after the lookup, which now finds a later batch
-            }
-            try {
-                ByteBuffer bytes = ByteBuffer.allocate(entry.get().size());
-                segment.readFully(bytes, entry.get().position() - segment.start());
-                return Optional.of(within.apply(new RecordBatch(Unpooled.wrappedBuffer(bytes.flip()), 0)));
-            } catch (IOException e) {
-                throw new StorageException("cannot read " + segment.path() + ": " + e.getMessage(), e);
-            } finally {
-                segment.release();
-            }
-        }
-        return Optional.empty();
+        return partition == null ? Optional.empty() : RecordTimestamps.max(commitLog, partition.index());
     }
 
     /** Registers a listener called (on the appending thread) after each successful, non-duplicate append. */

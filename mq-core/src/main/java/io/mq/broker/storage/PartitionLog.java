@@ -28,6 +28,11 @@ final class PartitionLog {
         this.indexFileEntries = indexFileEntries;
     }
 
+    /** A new partition with no data. */
+    static PartitionLog empty(PartitionId id, long logId) {
+        return new PartitionLog(id, logId, new PartitionIndex(0, 0), new ProducerStateTable(), 0, 0);
+    }
+
     PartitionId id() {
         return id;
     }

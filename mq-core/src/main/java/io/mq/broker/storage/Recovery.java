@@ -54,7 +54,7 @@ final class Recovery {
     private static PartitionLog load(Path indexDir, PartitionId id, long logId, Checkpoint.PartitionState state)
             throws IOException {
         if (state == null) {
-            return new PartitionLog(id, logId, new PartitionIndex(0, 0), new ProducerStateTable(), 0, 0);
+            return PartitionLog.empty(id, logId);
         }
         Path file = IndexFile.path(indexDir, logId);
         IndexFile.Loaded loaded = IndexFile.load(file, state.logStartOffset(), state.logEndOffset());

@@ -69,7 +69,7 @@ final class RetentionService implements AutoCloseable {
     }
 
     /** One retention pass (the thread's work; callable directly). */
-    void enforce() throws IOException {
+    synchronized void enforce() throws IOException {
         long now = clock.getAsLong();
         List<PartitionLog> trimmed = new ArrayList<>();
         for (PartitionLog partition : partitions.get()) {

@@ -1,5 +1,2 @@
-/**
- * The embedded broker's storage engine: one segmented commit log for all partitions, a per-partition index, group
- * commit, crash recovery and retention.
- */
+/** The embedded broker's storage engine: one segmented commit log for all partitions plus per-partition indexes. */
 package io.mq.broker.storage;
