@@ -73,6 +73,16 @@ public final class TopicRegistry {
         return topics.get(name);
     }
 
+    /** The topic with id {@code id}, or {@code null}. */
+    public Topic byId(UUID id) {
+        for (Topic topic : topics.values()) {
+            if (topic.id().equals(id)) {
+                return topic;
+            }
+        }
+        return null;
+    }
+
     /** Every topic. */
     public Collection<Topic> all() {
         return topics.values();
