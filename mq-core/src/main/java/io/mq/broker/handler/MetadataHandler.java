@@ -70,8 +70,7 @@ public final class MetadataHandler implements RequestHandler<MetadataRequest> {
             boolean mayCreate) {
         String name = requested.name();
         if (name == null) {
-            Topic byId = requested.topicId() == null ? null : topics.topics().stream()
-                    .filter(t -> t.id().equals(requested.topicId())).findFirst().orElse(null);
+            Topic byId = requested.topicId() == null ? null : topics.topic(requested.topicId());
             return CompletableFuture.completedFuture(byId != null ? describe(byId)
                     : failed(Errors.UNKNOWN_TOPIC_ID, null, requested));
         }

@@ -45,6 +45,11 @@ public final class TopicManager implements AutoCloseable {
         return registry.get(name);
     }
 
+    /** The topic with id {@code id}, or {@code null}. */
+    public Topic topic(java.util.UUID id) {
+        return registry.byId(id);
+    }
+
     /** Every topic. */
     public Collection<Topic> topics() {
         return registry.all();

@@ -15,6 +15,7 @@ final class TruncatedFrames {
     private TruncatedFrames() {
     }
 
+    /** Encodes {@code message} with Kafka, drops the last byte and expects {@code reader} to throw ProtocolException. */
     static void assertTruncatedFrameFails(Message message, short version, BiFunction<WireReader, Short, ?> reader) {
         byte[] bytes = KafkaOracle.kafkaBytes(message, version);
         WireReader truncated = new WireReader(Unpooled.wrappedBuffer(bytes, 0, bytes.length - 1));
