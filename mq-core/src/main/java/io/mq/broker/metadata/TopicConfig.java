@@ -52,6 +52,16 @@ public final class TopicConfig {
         return check.apply(value);
     }
 
+    /** Kafka's config type code (DescribeConfigs v3+) for a supported key: STRING 2, INT 3, LONG 5, LIST 7. */
+    public static byte type(String key) {
+        return switch (key) {
+            case CLEANUP_POLICY -> 7;
+            case MAX_MESSAGE_BYTES, MIN_INSYNC_REPLICAS, SEGMENT_BYTES -> 3;
+            case RETENTION_BYTES, RETENTION_MS -> 5;
+            default -> 2;
+        };
+    }
+
     private static final Map<String, Function<String, String>> VALIDATORS = Map.of(
             CLEANUP_POLICY, v -> oneOf(CLEANUP_POLICY, v, "delete", "compact", "compact,delete", "delete,compact"),
             COMPRESSION_TYPE, v -> oneOf(COMPRESSION_TYPE, v, "producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"),
