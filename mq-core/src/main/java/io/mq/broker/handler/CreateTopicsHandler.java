@@ -88,7 +88,7 @@ public final class CreateTopicsHandler implements RequestHandler<CreateTopicsReq
     private CreatableTopicResult created(String name, int requestedPartitions, Map<String, String> configs) {
         Topic created = topics.topic(name);
         int partitions = created != null ? created.partitions()
-                : requestedPartitions == -1 ? topics.defaultPartition() : requestedPartitions;
+                : requestedPartitions == -1 ? topics.defaultPartitions() : requestedPartitions;
         List<CreatableTopicConfigs> effective = new ArrayList<>();
         topics.defaultConfigs().forEach((key, fallback) -> {
             String value = configs.getOrDefault(key, fallback);

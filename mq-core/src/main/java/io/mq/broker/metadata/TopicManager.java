@@ -40,6 +40,16 @@ public final class TopicManager implements AutoCloseable {
         reconcilePartitions();
     }
 
+    /** This broker's node id. */
+    public int brokerId() {
+        return config.brokerId();
+    }
+
+    /** Partition count of topics created without one. */
+    public int defaultPartitions() {
+        return config.defaultPartitions();
+    }
+
     /** The topic named {@code name}, or {@code null}. */
     public Topic topic(String name) {
         return registry.get(name);
