@@ -53,19 +53,36 @@ public final class KafkaClients {
     }
 
     /**
-     * Reads {@code partitions} from the beginning until {@code expected} records arrived or {@code timeout} passed.
+     * Reads {@code partitions} from the beginning up to their end offsets and at least {@code minRecords} records
+     * (end offsets are re-read while fewer arrived, for fire-and-forget sends), or until {@code timeout} passes.
      */
     public static List<ConsumerRecord<byte[], byte[]>> readFromBeginning(String bootstrap,
-            List<TopicPartition> partitions, int expected, Duration timeout) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(expected);
+            List<TopicPartition> partitions, int minRecords, Duration timeout) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline) {
+                if (reached(consumer, end)) {
+                    if (records.size() >= minRecords) {
+                        break;
+                    }
+                    end = consumer.endOffsets(partitions, timeout);
+                }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;
+    }
+
+    private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> entry : end.entrySet()) {
+            if (consumer.position(entry.getKey()) < entry.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
