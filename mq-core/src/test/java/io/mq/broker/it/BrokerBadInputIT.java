@@ -228,7 +228,7 @@ class BrokerBadInputIT {
         for (int i = 0; i < records; i++) {
             builder.tryAppend(System.currentTimeMillis(), null, new byte[valueSize], (io.mq.protocol.record.Header[]) null);
         }
-        return builder.build();
+        return untracked(builder.build());
     }
 
     private static ByteBuf idempotent(long producerId, short epoch, int baseSequence, int records) {
@@ -237,6 +237,17 @@ class BrokerBadInputIT {
         for (int i = 0; i < records; i++) {
             builder.tryAppend(System.currentTimeMillis(), null, new byte[] {1}, (io.mq.protocol.record.Header[]) null);
         }
-        return builder.build();
+        return untracked(builder.build());
+    }
+
+    /** Copies a built batch to a plain heap buffer (nothing to release) and releases the original. */
+    private static ByteBuf untracked(ByteBuf built) {
+        try {
+            byte[] bytes = new byte[built.readableBytes()];
+            built.readBytes(bytes);
+            return Unpooled.wrappedBuffer(bytes);
+        } finally {
+            built.release();
+        }
     }
 }
