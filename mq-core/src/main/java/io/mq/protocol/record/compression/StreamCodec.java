@@ -26,7 +26,9 @@ abstract class StreamCodec implements CompressionCodec {
     @Override
     public final void compress(ByteBuf src, ByteBuf dst, int level) {
         try (OutputStream out = compressing(new ByteBufOutputStream(dst), level)) {
-            src.readBytes(out, src.readableBytes());
+            if (src.isReadable()) {
+                src.readBytes(out, src.readableBytes());
+            }
             // Kafka flushes its compressing stream before closing it (zstd then ends with an empty block): do the
             // same so the bytes are identical to Kafka's
             out.flush();
