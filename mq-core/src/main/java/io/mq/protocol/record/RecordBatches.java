@@ -73,11 +73,13 @@ public final class RecordBatches implements Iterable<RecordBatch> {
 
     /**
      * Checks a producer's records for one partition as the broker must before appending them, and says which error
-     * to answer with. In order: exactly one complete batch filling the region with magic 2 ({@code INVALID_RECORD}),
-     * zstd only from Produce v7 ({@code UNSUPPORTED_COMPRESSION_TYPE}), a batch of at most {@code maxBatchSize} bytes
-     * ({@code MESSAGE_TOO_LARGE}), a header that fits and a matching CRC ({@code CORRUPT_MESSAGE}), then
-     * ({@code INVALID_RECORD}): no control batch, a known codec, {@code lastOffsetDelta + 1 == recordsCount > 0},
-     * a base sequence whenever there is a producer id, and a producer id on a transactional batch.
+     * to answer with. In order: magic 2 ({@code INVALID_RECORD}), a batch length of at least the header
+     * ({@code CORRUPT_MESSAGE}), exactly one complete batch filling the region ({@code INVALID_RECORD}), a known codec
+     * and zstd only from Produce v7 ({@code UNSUPPORTED_COMPRESSION_TYPE}), a batch of at most {@code maxBatchSize}
+     * bytes ({@code MESSAGE_TOO_LARGE}), a matching CRC ({@code CORRUPT_MESSAGE}), then ({@code INVALID_RECORD}): no
+     * control batch,
+     * {@code lastOffsetDelta + 1 == recordsCount > 0}, a base sequence whenever there is a producer id, and a producer
+     * id on a transactional batch.
      *
      * @param records        the partition's records (readable bytes); {@code null} counts as no batch
      * @param produceVersion the version of the Produce request carrying them
@@ -90,6 +92,9 @@ public final class RecordBatches implements Iterable<RecordBatch> {
                     "produce records must hold exactly one record batch, got " + available + " bytes");
         }
         RecordBatch batch = RecordBatch.at(records);
+        if (available > RecordBatch.MAGIC_OFFSET && batch.magic() != RecordBatch.MAGIC) {
+            return Validation.invalid(Errors.INVALID_RECORD, "produce records must use magic 2, got " + batch.magic());
+        }
         int batchLength = batch.batchLength();
         if (batchLength < MIN_BATCH_LENGTH) {
             return Validation.invalid(Errors.CORRUPT_MESSAGE, "record batch length " + batchLength
@@ -100,8 +105,9 @@ public final class RecordBatches implements Iterable<RecordBatch> {
                     + "the batch declares " + (batchLength + (long) RecordBatch.LOG_OVERHEAD) + " bytes of "
                     + available);
         }
-        if (batch.magic() != RecordBatch.MAGIC) {
-            return Validation.invalid(Errors.INVALID_RECORD, "produce records must use magic 2, got " + batch.magic());
+        if (batch.compressionId() > CompressionType.ZSTD.id()) {
+            return Validation.invalid(Errors.UNSUPPORTED_COMPRESSION_TYPE,
+                    "unknown compression codec id " + batch.compressionId());
         }
         if (batch.compressionId() == CompressionType.ZSTD.id() && produceVersion < MIN_ZSTD_PRODUCE_VERSION) {
             return Validation.invalid(Errors.UNSUPPORTED_COMPRESSION_TYPE,
@@ -112,7 +118,8 @@ public final class RecordBatches implements Iterable<RecordBatch> {
                     + " bytes exceeds the maximum " + maxBatchSize);
         }
         if (!batch.isChecksumValid()) {
-            return Validation.invalid(Errors.CORRUPT_MESSAGE, "record batch CRC mismatch");
+            return Validation.invalid(Errors.CORRUPT_MESSAGE, "record batch CRC " + batch.checksum()
+                    + " does not match its content (" + batch.computeChecksum() + ")");
         }
         return validateHeader(batch);
     }
@@ -120,9 +127,6 @@ public final class RecordBatches implements Iterable<RecordBatch> {
     private static Validation validateHeader(RecordBatch batch) {
         if (batch.isControl()) {
             return Validation.invalid(Errors.INVALID_RECORD, "clients may not write control batches");
-        }
-        if (batch.compressionId() > CompressionType.ZSTD.id()) {
-            return Validation.invalid(Errors.INVALID_RECORD, "unknown compression codec id " + batch.compressionId());
         }
         int count = batch.recordsCount();
         if (count <= 0 || (long) batch.lastOffsetDelta() + 1 != count) {
