@@ -13,6 +13,7 @@ import io.mq.protocol.message.ProduceResponse.PartitionProduceResponse;
 import io.mq.protocol.message.ProduceResponse.TopicProduceResponse;
 import io.mq.protocol.record.MemoryRecords;
 import io.mq.protocol.record.RecordBatch;
+import io.mq.protocol.record.RecordBatches;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Produce, versions 3-11.
  *
  * <p>Behavior: each partition's data must be exactly one magic-2 record batch; it is validated
- * ({@link ProduceBatchValidator}), then appended to the commit log, which assigns offsets and enforces idempotence.
+ * ({@link RecordBatches#validateProduce}), then appended to the commit log, which assigns offsets and enforces idempotence.
  * With acks=1 or acks=all (the same thing on one node) the response waits until the batch is durable as the flush
  * mode defines (an fsync in {@code sync} mode); with acks=0 no response is sent at all.
  *
@@ -87,12 +88,11 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest> {
         Topic topic = topics.topic(topicName);
         int maxMessageBytes = Integer.parseInt(topics.effectiveConfig(topic, TopicConfig.MAX_MESSAGE_BYTES));
         ByteBuf batch = data.records() instanceof MemoryRecords memory ? memory.buffer() : null;
-        ProduceBatchValidator.Problem problem = ProduceBatchValidator.validate(batch, maxMessageBytes,
-                context.version());
-        if (problem != null) {
+        RecordBatches.Validation validation = RecordBatches.validateProduce(batch, context.version(), maxMessageBytes);
+        if (!validation.isValid()) {
             log.debug("Rejected batch for {}-{} from {}: {}", topicName, data.index(), context.remoteAddress(),
-                    problem.message());
-            return error(data.index(), problem.error(), problem.message());
+                    validation.message());
+            return error(data.index(), validation.error(), validation.message());
         }
         AppendResult result;
         try {
