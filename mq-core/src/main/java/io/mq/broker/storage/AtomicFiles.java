@@ -7,17 +7,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
- * Durable small files: written to a temporary file, forced, renamed over the target and the directory forced,
+ * Crash-safe replacement of small files: write a temp file, fsync it, rename over the target, fsync the directory,
  * so a crash leaves either the old or the new content. Checksummed files end with a CRC-32C of their body.
  */
-final class AtomicFiles {
-
-    static final String TEMP_SUFFIX = ".tmp";
+public final class AtomicFiles {
 
     private AtomicFiles() {
+    }
+
+    /** Replaces {@code target} with {@code content} so that a crash leaves either the old or the new file. */
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, ByteBuffer.wrap(content));
+    }
+
+    /** Replaces {@code target} with the remaining bytes of {@code content}, atomically and durably. */
+    static void write(Path target, ByteBuffer content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve(target.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (content.hasRemaining()) {
+                channel.write(content);
+            }
+            channel.force(true);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        fsyncDirectory(dir);
     }
 
     /** Replaces {@code target} with {@code body} followed by its CRC-32C, atomically and durably. */
@@ -39,31 +59,22 @@ final class AtomicFiles {
         return body;
     }
 
-    /** Replaces {@code target} with the remaining bytes of {@code content}, atomically and durably. */
-    static void write(Path target, ByteBuffer content) throws IOException {
-        Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (content.hasRemaining()) {
-                channel.write(content);
-            }
-            channel.force(true);
-        }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(target.getParent());
-    }
-
     /** Deletes {@code file} if present and makes the removal durable. */
     static void delete(Path file) throws IOException {
         if (Files.deleteIfExists(file)) {
-            syncDirectory(file.getParent());
+            fsyncDirectory(file.toAbsolutePath().getParent());
         }
     }
 
-    /** Forces a directory so that entries created, renamed or deleted in it survive a crash. */
-    static void syncDirectory(Path dir) throws IOException {
+    /** Forces a directory's entries (new, renamed or deleted files) to disk. */
+    public static void fsyncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
+        } catch (IOException e) {
+            // some platforms cannot open directories; the rename is still atomic there
+            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")) {
+                throw e;
+            }
         }
     }
 

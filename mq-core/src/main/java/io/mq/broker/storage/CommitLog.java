@@ -143,7 +143,7 @@ final class CommitLog implements AutoCloseable {
     void force(long from, long to) throws IOException {
         if (directoryDirty) {
             directoryDirty = false;
-            AtomicFiles.syncDirectory(dir);
+            AtomicFiles.fsyncDirectory(dir);
         }
         Long first = segments.floorKey(from);
         NavigableMap<Long, Segment> range = first == null ? segments : segments.tailMap(first, true);
@@ -185,7 +185,7 @@ final class CommitLog implements AutoCloseable {
             }
         }
         holder.getValue().truncate(position - holder.getKey());
-        AtomicFiles.syncDirectory(dir);
+        AtomicFiles.fsyncDirectory(dir);
         active = holder.getValue();
     }
 

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -161,6 +162,11 @@ public final class CommitLogStore implements AutoCloseable {
     /** Whether the partition exists. */
     public boolean hasPartition(PartitionId id) {
         return partitions.containsKey(id);
+    }
+
+    /** The live partitions (a snapshot). */
+    public Set<PartitionId> partitions() {
+        return Set.copyOf(partitions.keySet());
     }
 
     /**

@@ -1,15 +1,12 @@
 package io.mq.broker.storage;
 
-/** When appended entries are forced to disk. */
+/** When the commit log is forced to disk. */
 public enum FlushMode {
     /**
-     * Acknowledge after the write to the page cache; the flush thread forces every flush interval or when
-     * enough bytes are dirty. A machine crash may lose the unflushed tail.
+     * Periodically, by interval and dirty bytes; appends are acknowledged once in the page cache, so a machine
+     * crash may lose the unflushed tail.
      */
     ASYNC,
-    /**
-     * Acknowledge after an fsync covering the entry (group commit: one fsync serves every entry appended
-     * before it).
-     */
+    /** Before acknowledging: one fsync (group commit) covers every entry appended before it. */
     SYNC
 }

@@ -1,7 +1,9 @@
 package io.mq.protocol.record;
 
+import io.mq.protocol.record.compression.CompressionCodecs;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -37,6 +39,12 @@ public final class RecordBatch {
     public static final long NO_PRODUCER_ID = -1L;
     public static final short NO_PRODUCER_EPOCH = -1;
     public static final int NO_SEQUENCE = -1;
+    /** Partition leader epoch of a batch not yet appended by a leader. */
+    public static final int NO_PARTITION_LEADER_EPOCH = -1;
+    /** Timestamp of a record that has none. */
+    public static final long NO_TIMESTAMP = -1L;
+    /** Default bound on the decompressed size of one batch's records: {@value} bytes. */
+    public static final int DEFAULT_MAX_DECOMPRESSED_SIZE = 256 * 1024 * 1024;
 
     private static final int COMPRESSION_MASK = 0x07;
     private static final int TIMESTAMP_TYPE_MASK = 0x08;
@@ -104,6 +112,19 @@ public final class RecordBatch {
     /** Whether timestamps are broker log-append times (attribute bit 3). */
     public boolean isLogAppendTime() {
         return (attributes() & TIMESTAMP_TYPE_MASK) != 0;
+    }
+
+    /**
+     * The compression type in the attributes.
+     *
+     * @throws CorruptRecordException if the codec id is not one Kafka defines (5-7)
+     */
+    public CompressionType compressionType() {
+        int id = compressionId();
+        if (id > CompressionType.ZSTD.id()) {
+            throw new CorruptRecordException("unknown compression codec id " + id);
+        }
+        return CompressionType.forId(id);
     }
 
     public boolean isTransactional() {
@@ -188,5 +209,74 @@ public final class RecordBatch {
             }
         }
         return crc.getValue();
+    }
+
+    /**
+     * Checks that the batch is complete within the buffer (up to its writer index), has magic 2 and a matching CRC.
+     *
+     * @throws CorruptRecordException if it is not
+     */
+    public void ensureValid() {
+        ensureComplete();
+        if (!isChecksumValid()) {
+            throw new CorruptRecordException("record batch CRC mismatch: stored " + checksum() + ", computed "
+                    + computeChecksum());
+        }
+    }
+
+    /** Decodes the batch's records, decompressing them if needed, up to {@link #DEFAULT_MAX_DECOMPRESSED_SIZE}. */
+    public List<Record> records() {
+        return records(DEFAULT_MAX_DECOMPRESSED_SIZE);
+    }
+
+    /**
+     * Decodes the batch's records, decompressing them if needed into a temporary heap buffer from the batch
+     * buffer's allocator, released before returning. The CRC is not checked here; see {@link #ensureValid()}.
+     *
+     * @param maxDecompressedSize the most bytes compressed records may decompress to
+     * @throws CorruptRecordException if the batch or its records are malformed, the compressed stream does not
+     *                                decompress within the limit, or the records do not match the declared count
+     * @throws io.mq.protocol.record.compression.MissingCodecException if the codec's library is missing
+     */
+    public List<Record> records(int maxDecompressedSize) {
+        if (maxDecompressedSize < 0) {
+            throw new IllegalArgumentException("maxDecompressedSize must not be negative: " + maxDecompressedSize);
+        }
+        ensureComplete();
+        int recordsLength = sizeInBytes() - HEADER_SIZE;
+        CompressionType type = compressionType();
+        ByteBuf stored = buffer.slice(start + HEADER_SIZE, recordsLength);
+        if (type == CompressionType.NONE) {
+            return RecordDecoder.decode(this, stored);
+        }
+        int initialCapacity = (int) Math.min(maxDecompressedSize, Math.max(256L, 4L * recordsLength));
+        ByteBuf plain = buffer.alloc().heapBuffer(initialCapacity);
+        try {
+            CompressionCodecs.forType(type).decompress(stored, plain, maxDecompressedSize);
+            return RecordDecoder.decode(this, plain);
+        } finally {
+            plain.release();
+        }
+    }
+
+    /** Checks the header is readable, the length fits the buffer's written bytes and the magic is 2. */
+    private void ensureComplete() {
+        int available = buffer.writerIndex() - start;
+        if (start < 0 || available < HEADER_SIZE) {
+            throw new CorruptRecordException("record batch needs " + HEADER_SIZE + " header bytes, " + available
+                    + " available");
+        }
+        int length = batchLength();
+        if (length < HEADER_SIZE - LOG_OVERHEAD) {
+            throw new CorruptRecordException("record batch length " + length + " is below the minimum "
+                    + (HEADER_SIZE - LOG_OVERHEAD));
+        }
+        if (length > available - LOG_OVERHEAD) {
+            throw new CorruptRecordException("record batch length " + length + " exceeds the "
+                    + (available - LOG_OVERHEAD) + " bytes available");
+        }
+        if (magic() != MAGIC) {
+            throw new CorruptRecordException("record batch magic " + magic() + " is not " + MAGIC);
+        }
     }
 }

@@ -1,0 +1,54 @@
+package io.mq.broker.handler;
+
+import io.mq.broker.BrokerConfig;
+import io.mq.broker.fetch.FetchWaiters;
+import io.mq.broker.metadata.TopicManager;
+import io.mq.broker.storage.CommitLogStore;
+import io.mq.protocol.ApiKey;
+import io.mq.protocol.message.ApiVersionsRequest;
+import io.mq.protocol.message.CreatePartitionsRequest;
+import io.mq.protocol.message.CreateTopicsRequest;
+import io.mq.protocol.message.DeleteTopicsRequest;
+import io.mq.protocol.message.DescribeClusterRequest;
+import io.mq.protocol.message.DescribeConfigsRequest;
+import io.mq.protocol.message.FetchRequest;
+import io.mq.protocol.message.InitProducerIdRequest;
+import io.mq.protocol.message.ListOffsetsRequest;
+import io.mq.protocol.message.MetadataRequest;
+import io.mq.protocol.message.ProduceRequest;
+import java.net.InetSocketAddress;
+import java.util.function.Supplier;
+
+/** Builds the broker's {@link HandlerRegistry}: the one place that lists which apis the broker serves. */
+public final class BrokerHandlers {
+
+    private BrokerHandlers() {
+    }
+
+    /**
+     * @param config  broker settings
+     * @param topics  topic metadata and changes
+     * @param store   the commit log
+     * @param address the bound address, advertised in metadata
+     */
+    public static HandlerRegistry create(BrokerConfig config, TopicManager topics, CommitLogStore store,
+            Supplier<InetSocketAddress> address) {
+        HandlerRegistry registry = new HandlerRegistry();
+        FetchWaiters waiters = new FetchWaiters(topics, store);
+        store.addAppendListener(waiters);
+        return registry
+                .register(ApiKey.API_VERSIONS, ApiVersionsRequest::read, new ApiVersionsHandler(registry))
+                .register(ApiKey.METADATA, MetadataRequest::read, new MetadataHandler(config, topics, address))
+                .register(ApiKey.PRODUCE, ProduceRequest::read, new ProduceHandler(topics, store))
+                .register(ApiKey.FETCH, FetchRequest::read, new FetchHandler(waiters))
+                .register(ApiKey.LIST_OFFSETS, ListOffsetsRequest::read, new ListOffsetsHandler(topics, store))
+                .register(ApiKey.INIT_PRODUCER_ID, InitProducerIdRequest::read, new InitProducerIdHandler(topics))
+                .register(ApiKey.CREATE_TOPICS, CreateTopicsRequest::read, new CreateTopicsHandler(topics))
+                .register(ApiKey.DELETE_TOPICS, DeleteTopicsRequest::read, new DeleteTopicsHandler(topics))
+                .register(ApiKey.CREATE_PARTITIONS, CreatePartitionsRequest::read, new CreatePartitionsHandler(topics))
+                .register(ApiKey.DESCRIBE_CONFIGS, DescribeConfigsRequest::read,
+                        new DescribeConfigsHandler(config, topics))
+                .register(ApiKey.DESCRIBE_CLUSTER, DescribeClusterRequest::read,
+                        new DescribeClusterHandler(config, address));
+    }
+}

@@ -1,0 +1,240 @@
+package io.mq.broker.metadata;
+
+import io.mq.broker.BrokerConfig;
+import io.mq.broker.storage.CommitLogStore;
+import io.mq.broker.storage.PartitionId;
+import io.mq.protocol.Errors;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's controller for topics: lookups are lock-free and safe on event loops; changes (create, delete, grow,
+ * alter configs, producer-id allocation) run one at a time on a dedicated control thread, because they write durable
+ * files, and complete a future with the outcome.
+ */
+public final class TopicManager implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicManager.class);
+
+    private final BrokerConfig config;
+    private final TopicRegistry registry;
+    private final CommitLogStore store;
+    private final Map<String, String> defaults;
+    private final ExecutorService control = Executors.newSingleThreadExecutor(
+            new DefaultThreadFactory("mq-broker-control", true));
+
+    public TopicManager(BrokerConfig config, TopicRegistry registry, CommitLogStore store) {
+        this.config = config;
+        this.registry = registry;
+        this.store = store;
+        this.defaults = TopicConfig.defaults(config);
+        reconcilePartitions();
+    }
+
+    /** This broker's node id. */
+    public int brokerId() {
+        return config.brokerId();
+    }
+
+    /** Partition count of topics created without one. */
+    public int defaultPartitions() {
+        return config.defaultPartitions();
+    }
+
+    /** The topic named {@code name}, or {@code null}. */
+    public Topic topic(String name) {
+        return registry.get(name);
+    }
+
+    /** The topic with id {@code id}, or {@code null}. */
+    public Topic topic(java.util.UUID id) {
+        return registry.byId(id);
+    }
+
+    /** Every topic. */
+    public Collection<Topic> topics() {
+        return registry.all();
+    }
+
+    /** The storage id of a partition, or {@code null} if the topic or partition does not exist. */
+    public PartitionId partition(String topicName, int partition) {
+        Topic topic = registry.get(topicName);
+        return topic == null || partition < 0 || partition >= topic.partitions() ? null
+                : new PartitionId(topic.id(), partition);
+    }
+
+    /** The value of {@code key} for {@code topic}: set on the topic, else the broker default. */
+    public String effectiveConfig(Topic topic, String key) {
+        return topic.config(key, defaults.get(key));
+    }
+
+    /** Every supported config key with its broker default. */
+    public Map<String, String> defaultConfigs() {
+        return defaults;
+    }
+
+    /** Creates a topic (or only validates the request). Partitions -1 means the broker default. */
+    public CompletableFuture<Outcome> createTopic(String name, int partitions, short replicationFactor,
+            Map<String, String> configs, boolean validateOnly) {
+        return onControlThread(() -> {
+            Outcome invalid = validateCreate(name, partitions, replicationFactor, configs);
+            if (invalid != null || validateOnly) {
+                return invalid != null ? invalid : Outcome.OK;
+            }
+            Topic topic = registry.create(name, partitions == -1 ? config.defaultPartitions() : partitions, configs);
+            for (int p = 0; p < topic.partitions(); p++) {
+                store.createPartition(new PartitionId(topic.id(), p));
+            }
+            log.info("Created topic {} with {} partitions and configs {}", name, topic.partitions(), configs);
+            return Outcome.OK;
+        });
+    }
+
+    /** Creates {@code name} with broker defaults if it does not exist yet (Metadata auto-creation). */
+    public CompletableFuture<Outcome> autoCreate(String name) {
+        return createTopic(name, -1, (short) -1, Map.of(), false).thenApply(
+                outcome -> outcome.error() == Errors.TOPIC_ALREADY_EXISTS ? Outcome.OK : outcome);
+    }
+
+    /** Deletes a topic and its partitions' data. */
+    public CompletableFuture<Outcome> deleteTopic(String name) {
+        return onControlThread(() -> {
+            Topic topic = registry.get(name);
+            if (topic == null) {
+                return new Outcome(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
+            }
+            registry.delete(name);
+            for (int p = 0; p < topic.partitions(); p++) {
+                store.deletePartition(new PartitionId(topic.id(), p));
+            }
+            log.info("Deleted topic {}", name);
+            return Outcome.OK;
+        });
+    }
+
+    /** Grows a topic to {@code count} partitions (or only validates). */
+    public CompletableFuture<Outcome> addPartitions(String name, int count, boolean validateOnly) {
+        return onControlThread(() -> {
+            Topic topic = registry.get(name);
+            if (topic == null) {
+                return new Outcome(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
+            }
+            if (count <= topic.partitions()) {
+                return new Outcome(Errors.INVALID_PARTITIONS, "topic '" + name + "' has " + topic.partitions()
+                        + " partitions; the new count must be larger, was " + count);
+            }
+            if (!validateOnly) {
+                registry.setPartitions(name, count);
+                for (int p = topic.partitions(); p < count; p++) {
+                    store.createPartition(new PartitionId(topic.id(), p));
+                }
+                log.info("Increased topic {} from {} to {} partitions", name, topic.partitions(), count);
+            }
+            return Outcome.OK;
+        });
+    }
+
+    /** Replaces the configs set on a topic (validated first). */
+    public CompletableFuture<Outcome> setConfigs(String name, Map<String, String> configs, boolean validateOnly) {
+        return onControlThread(() -> {
+            if (registry.get(name) == null) {
+                return new Outcome(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
+            }
+            Outcome invalid = validateConfigs(configs);
+            if (invalid == null && !validateOnly) {
+                registry.setConfigs(name, configs);
+            }
+            return invalid == null ? Outcome.OK : invalid;
+        });
+    }
+
+    /** A producer id never handed out before by this broker, across restarts. */
+    public CompletableFuture<Long> nextProducerId() {
+        return onControlThread(registry::nextProducerId);
+    }
+
+    @Override
+    public void close() {
+        control.shutdown();
+        try {
+            control.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Outcome validateCreate(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+        String badName = TopicNames.validate(name);
+        if (badName != null) {
+            return new Outcome(Errors.INVALID_TOPIC_EXCEPTION, badName);
+        }
+        if (registry.get(name) != null) {
+            return new Outcome(Errors.TOPIC_ALREADY_EXISTS, "topic '" + name + "' already exists");
+        }
+        if (partitions == 0 || partitions < -1) {
+            return new Outcome(Errors.INVALID_PARTITIONS, "number of partitions must be at least 1, was " + partitions);
+        }
+        if (replicationFactor == 0 || replicationFactor < -1) {
+            return new Outcome(Errors.INVALID_REPLICATION_FACTOR,
+                    "replication factor must be at least 1, was " + replicationFactor);
+        }
+        if (replicationFactor > 1) {
+            return new Outcome(Errors.INVALID_REPLICATION_FACTOR, "replication factor " + replicationFactor
+                    + " is larger than the number of available brokers (1)");
+        }
+        return validateConfigs(configs);
+    }
+
+    private static Outcome validateConfigs(Map<String, String> configs) {
+        for (Map.Entry<String, String> entry : configs.entrySet()) {
+            String problem = TopicConfig.validate(entry.getKey(), entry.getValue());
+            if (problem != null) {
+                return new Outcome(Errors.INVALID_CONFIG, problem);
+            }
+        }
+        return null;
+    }
+
+    /** Makes the storage's partitions match the registry after a crash between the two durable writes. */
+    private void reconcilePartitions() {
+        Set<PartitionId> expected = new java.util.HashSet<>();
+        for (Topic topic : registry.all()) {
+            for (int p = 0; p < topic.partitions(); p++) {
+                PartitionId id = new PartitionId(topic.id(), p);
+                expected.add(id);
+                if (!store.hasPartition(id)) {
+                    store.createPartition(id);
+                }
+            }
+        }
+        for (PartitionId id : store.partitions()) {
+            if (!expected.contains(id)) {
+                store.deletePartition(id);
+            }
+        }
+    }
+
+    private <T> CompletableFuture<T> onControlThread(Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, control);
+    }
+
+    /**
+     * The result of a change.
+     *
+     * @param error   NONE on success
+     * @param message why it failed, naming what was wrong
+     */
+    public record Outcome(Errors error, String message) {
+        /** Success. */
+        public static final Outcome OK = new Outcome(Errors.NONE, null);
+    }
+}
