@@ -80,9 +80,10 @@ public final class CreateTopicsHandler implements RequestHandler<CreateTopicsReq
         }
         Map<String, String> configs = new HashMap<>();
         topic.configs().forEach(c -> configs.put(c.name(), c.value()));
-        return topics.createTopic(topic.name(), partitions, topic.replicationFactor(), configs, validateOnly)
+        int requested = partitions;
+        return topics.createTopic(topic.name(), requested, topic.replicationFactor(), configs, validateOnly)
                 .thenApply(outcome -> outcome.error() != Errors.NONE ? failed(topic.name(), outcome)
-                        : created(topic.name(), partitions, configs));
+                        : created(topic.name(), requested, configs));
     }
 
     private CreatableTopicResult created(String name, int requestedPartitions, Map<String, String> configs) {
