@@ -24,14 +24,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import org.apache.kafka.common.record.RecordBatch;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(NoLeaks.class)
 class CommitLogStoreReadWriteTest {
+
+    @AfterAll
+    static void noFileRecordsLeaked() throws InterruptedException {
+        StoreFixture.reportLeakedFileRecords();
+    }
 
     @TempDir
     Path dir;
@@ -195,6 +199,7 @@ class CommitLogStoreReadWriteTest {
 
         assertThat(store.logEndOffset(P0)).isEqualTo(1);
         assertThat(store.stats().partitionCount()).isEqualTo(3);
+        assertThat(store.partitions()).containsExactlyInAnyOrder(P0, P1, P2);
     }
 
     @Test

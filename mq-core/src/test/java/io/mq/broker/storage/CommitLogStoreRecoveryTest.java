@@ -18,15 +18,19 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-@ExtendWith(NoLeaks.class)
 class CommitLogStoreRecoveryTest {
+
+    @AfterAll
+    static void noFileRecordsLeaked() throws InterruptedException {
+        StoreFixture.reportLeakedFileRecords();
+    }
 
     @TempDir
     Path dir;

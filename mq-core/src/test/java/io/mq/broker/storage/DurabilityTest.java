@@ -18,12 +18,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(NoLeaks.class)
 class DurabilityTest {
+
+    @AfterAll
+    static void noFileRecordsLeaked() throws InterruptedException {
+        StoreFixture.reportLeakedFileRecords();
+    }
 
     @TempDir
     Path dir;

@@ -12,12 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mq.protocol.Errors;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(NoLeaks.class)
 class IdempotenceTest {
+
+    @AfterAll
+    static void noFileRecordsLeaked() throws InterruptedException {
+        StoreFixture.reportLeakedFileRecords();
+    }
 
     private static final long PID = 4000;
     private static final short EPOCH = 3;

@@ -19,13 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(NoLeaks.class)
 class RetentionTest {
+
+    @AfterAll
+    static void noFileRecordsLeaked() throws InterruptedException {
+        StoreFixture.reportLeakedFileRecords();
+    }
 
     @TempDir
     Path dir;
