@@ -84,12 +84,20 @@ final class RequestChannelHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        slot.complete(response);
         if (!ctx.channel().isActive()) {
+            ResponseResources.release(response);
             return;
         }
+        slot.complete(response);
         responses.drain(done -> ResponseEncoder.write(ctx, done.correlationId, done.version, done.response));
         ctx.flush();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        responses.drain(done -> ResponseResources.release(done.response));
+        responses.releasePending(ResponseResources::release);
+        super.channelInactive(ctx);
     }
 
     @Override

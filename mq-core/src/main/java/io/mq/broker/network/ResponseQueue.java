@@ -35,6 +35,16 @@ final class ResponseQueue {
         }
     }
 
+    /** Releases the responses of completed slots stuck behind an unfinished one (the connection is gone). */
+    void releasePending(Consumer<ApiMessage> release) {
+        for (Slot slot : slots) {
+            if (slot.done && slot.response != null) {
+                release.accept(slot.response);
+            }
+        }
+        slots.clear();
+    }
+
     /** One request's place in line. */
     static final class Slot {
         final int correlationId;
