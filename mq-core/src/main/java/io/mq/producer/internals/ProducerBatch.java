@@ -196,9 +196,17 @@ public final class ProducerBatch {
         possiblyPersisted = true;
     }
 
-    /** What a failure now would report: {@link Persistence#POSSIBLY_PERSISTED} after an unanswered attempt. */
+    /**
+     * What a failure the broker did not answer (expiry, abort) would report now: {@link Persistence#POSSIBLY_PERSISTED}
+     * while a request is in flight or after an unanswered attempt, else {@link Persistence#NOT_PERSISTED}.
+     */
     public Persistence persistenceIfFailed() {
-        return possiblyPersisted ? Persistence.POSSIBLY_PERSISTED : Persistence.NOT_PERSISTED;
+        return possiblyPersisted || inFlight ? Persistence.POSSIBLY_PERSISTED : Persistence.NOT_PERSISTED;
+    }
+
+    /** Whether an earlier attempt ended without an answer; pass it to {@code SendFailedException.forError}. */
+    public boolean possiblyPersisted() {
+        return possiblyPersisted;
     }
 
     /** Whether the batch has completed or failed. */
