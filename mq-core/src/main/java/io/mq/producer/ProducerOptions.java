@@ -10,7 +10,6 @@ import io.mq.protocol.record.compression.MissingCodecException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 

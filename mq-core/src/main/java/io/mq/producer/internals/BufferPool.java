@@ -2,11 +2,11 @@ package io.mq.producer.internals;
 
 import io.mq.metadata.TopicPartition;
 import io.mq.producer.BackpressureMode;
+import io.mq.producer.FatalSendException;
 import io.mq.producer.Persistence;
 import io.mq.producer.RetriableSendException;
 import io.mq.producer.SendConfigurationException;
 import io.mq.producer.SendFailedException;
-import io.mq.producer.FatalSendException;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.internal.ThreadExecutorMap;

@@ -337,6 +337,11 @@ public final class ProducerBatch {
         return buildState.get() == OPEN;
     }
 
+    /** Whether a thread is building the batch right now (a user thread compressing a batch it filled). */
+    boolean isBeingBuilt() {
+        return buildState.get() == BUILDING;
+    }
+
     /** Closes the batch to appends; true if it was open. Caller holds the partition lock. */
     boolean seal() {
         return buildState.compareAndSet(OPEN, SEALED);

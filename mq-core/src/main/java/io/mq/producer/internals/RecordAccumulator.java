@@ -218,7 +218,8 @@ public final class RecordAccumulator {
 
     /**
      * Takes the ready batches of the partitions a broker leads: at most one per partition, while they fit in
-     * {@code maxRequestSize} (the first always does). Drained batches are built and stamped, ready to write.
+     * {@code maxRequestSize} (the first always does). Drained batches are built and stamped, ready to write. Call
+     * from one thread (the sender's).
      */
     public List<ProducerBatch> drain(List<TopicPartition> partitions, int maxRequestSize, long nowNanos) {
         int count = partitions.size();
@@ -411,7 +412,9 @@ public final class RecordAccumulator {
      */
     public static int estimateRecordSize(ProducerRecord record) {
         long size = RECORD_OVERHEAD + length(record.key()) + length(record.value());
-        for (Header header : record.headers()) {
+        List<Header> headers = record.headers();
+        for (int i = 0, count = headers.size(); i < count; i++) { // indexed: no iterator on the hot path
+            Header header = headers.get(i);
             size += 5 + 3L * header.key().length() + 5 + length(header.value());
         }
         return (int) Math.min(size, Integer.MAX_VALUE);
@@ -498,6 +501,9 @@ public final class RecordAccumulator {
         }
         if (onePerPartitionInFlight && queue.inFlight.get() > 0) {
             return Long.MAX_VALUE;
+        }
+        if (first.isBeingBuilt()) {
+            return Long.MAX_VALUE; // the user thread compressing it reports READY when done
         }
         if (first.attempts() > 0) {
             return first.retryAfterNanos();

@@ -25,7 +25,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -433,8 +438,8 @@ class RecordAccumulatorTest {
         StickyPartitioner sticky = new StickyPartitioner();
         int threads = 4;
         int perThread = 2_000;
-        List<CompletableFuture<SendResult>> futures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<CompletableFuture<SendResult>> futures = new CopyOnWriteArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
         long[] nextOffset = new long[3];
         try {
             for (int t = 0; t < threads; t++) {
@@ -447,7 +452,7 @@ class RecordAccumulatorTest {
                 });
             }
             senders.shutdown();
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!(senders.isTerminated() && futures.stream().allMatch(CompletableFuture::isDone))) {
                 assertThat(System.nanoTime()).as("all records completed in time").isLessThan(deadline);
                 if (senders.isTerminated()) {
@@ -470,7 +475,7 @@ class RecordAccumulatorTest {
             List<Long> offsets = futures.stream().map(CompletableFuture::join)
                     .filter(r -> r.partition() == tp.partition()).map(SendResult::offset).sorted().toList();
             assertThat(offsets).hasSize((int) nextOffset[tp.partition()]);
-            assertThat(offsets).isEqualTo(java.util.stream.LongStream.range(0, offsets.size()).boxed().toList());
+            assertThat(offsets).isEqualTo(LongStream.range(0, offsets.size()).boxed().toList());
         }
     }
 
