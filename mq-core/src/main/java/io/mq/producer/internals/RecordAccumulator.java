@@ -236,6 +236,7 @@ public final class RecordAccumulator {
                 continue;
             }
             ProducerBatch batch;
+            boolean firstAttempt;
             synchronized (queue) {
                 batch = queue.batches.peekFirst();
                 if (batch == null || readyAt(queue, batch, nowNanos, drainAll) > nowNanos) {
@@ -253,11 +254,11 @@ public final class RecordAccumulator {
                 }
                 queue.batches.pollFirst();
                 queue.inFlight.incrementAndGet();
+                firstAttempt = batch.onDrained();
                 if (batch.drainOrder() < 0) {
                     batch.drainOrder(queue.nextDrainOrder++);
                 }
             }
-            boolean firstAttempt = batch.onDrained();
             if (!prepare(batch)) {
                 continue;
             }
@@ -365,9 +366,7 @@ public final class RecordAccumulator {
         flushesInProgress.incrementAndGet();
         CompletableFuture<?>[] pending = incomplete.stream().map(ProducerBatch::whenDone)
                 .toArray(CompletableFuture<?>[]::new);
-        CompletableFuture<Void> all = CompletableFuture.allOf(pending);
-        all.whenComplete((ignored, error) -> flushesInProgress.decrementAndGet());
-        return all;
+        return CompletableFuture.allOf(pending).whenComplete((ignored, error) -> flushesInProgress.decrementAndGet());
     }
 
     /** Whether a flush is under way. */
