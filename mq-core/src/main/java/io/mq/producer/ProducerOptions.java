@@ -1,6 +1,6 @@
 package io.mq.producer;
 
-import io.mq.broker.metadata.TopicNames;
+import io.mq.protocol.TopicNames;
 import io.mq.producer.partitioner.DefaultPartitioner;
 import io.mq.producer.partitioner.Partitioner;
 import io.mq.protocol.record.CompressionType;

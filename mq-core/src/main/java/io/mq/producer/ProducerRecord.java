@@ -1,6 +1,6 @@
 package io.mq.producer;
 
-import io.mq.broker.metadata.TopicNames;
+import io.mq.protocol.TopicNames;
 import io.mq.protocol.record.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
