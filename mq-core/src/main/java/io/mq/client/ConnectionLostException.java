@@ -2,6 +2,7 @@ package io.mq.client;
 
 import io.mq.metadata.Node;
 import io.mq.protocol.ApiKey;
+import io.mq.protocol.Errors;
 
 /**
  * The connection to a broker failed or closed before a response arrived (or could not be opened). Whether the broker
@@ -18,6 +19,11 @@ public class ConnectionLostException extends RetriableMqException {
      * @param api     the api of the request that failed, or null
      */
     public ConnectionLostException(String message, Throwable cause, Node broker, ApiKey api) {
-        super(message, cause, broker, api, null);
+        this(message, cause, broker, api, null);
+    }
+
+    /** A connection loss a broker reported with {@code error} (NETWORK_EXCEPTION). */
+    public ConnectionLostException(String message, Throwable cause, Node broker, ApiKey api, Errors error) {
+        super(message, cause, broker, api, error);
     }
 }

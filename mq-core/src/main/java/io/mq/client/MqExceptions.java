@@ -30,7 +30,7 @@ public final class MqExceptions {
                 + (broker != null ? " (broker " + broker + ")" : "");
         return switch (error) {
             case REQUEST_TIMED_OUT -> new MqTimeoutException(message, null, broker, api, error);
-            case NETWORK_EXCEPTION -> new ConnectionLostException(message, null, broker, api);
+            case NETWORK_EXCEPTION -> new ConnectionLostException(message, null, broker, api, error);
             case UNSUPPORTED_VERSION -> new UnsupportedVersionException(message, broker, api);
             default -> error.retriable()
                     ? new RetriableMqException(message, null, broker, api, error)

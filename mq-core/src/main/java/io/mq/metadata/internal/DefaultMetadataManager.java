@@ -178,13 +178,15 @@ public final class DefaultMetadataManager implements MetadataManager {
         if (closed) {
             return CompletableFuture.failedFuture(closedError());
         }
-        if (pending == null) {
-            pending = new CompletableFuture<>();
+        CompletableFuture<Cluster> next = pending;
+        if (next == null) {
+            next = new CompletableFuture<>();
+            pending = next;
             if (running == null) {
                 schedulePending();
             }
         }
-        return pending;
+        return next;
     }
 
     private void schedulePending() {
