@@ -161,7 +161,7 @@ public record ConnectionOptions(int connectionsPerBroker, boolean lazyConnect, D
             return this;
         }
 
-        /** Ping after {@code interval} without writing (zero disables pings); close after {@code timeout} without an answer. */
+        /** Ping after {@code interval} without writing (zero disables pings); close after {@code timeout} unanswered. */
         public Builder heartbeat(Duration interval, Duration timeout) {
             this.heartbeatInterval = interval;
             this.heartbeatTimeout = timeout;

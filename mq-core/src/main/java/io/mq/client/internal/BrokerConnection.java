@@ -18,6 +18,7 @@ import io.mq.protocol.codec.Frames;
 import io.mq.protocol.message.ApiMessage;
 import io.mq.protocol.message.ApiVersionsRequest;
 import io.mq.protocol.message.ApiVersionsResponse;
+import io.mq.protocol.message.ProduceRequest;
 import io.mq.protocol.types.WireReader;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -207,6 +208,8 @@ public final class BrokerConnection {
      * Sends {@code request} with the negotiated version of {@code api} and decodes the response with
      * {@code responseReader} on the event loop. The request must stay valid (its buffers unreleased) until the
      * future completes. The reader must not keep references into the buffer it reads.
+     *
+     * @throws IllegalArgumentException for a Produce request with acks=0 (use {@link #sendNoResponse})
      */
     public <T> CompletableFuture<T> send(ApiKey api, ApiMessage request,
             BiFunction<WireReader, Short, T> responseReader) {
@@ -221,7 +224,11 @@ public final class BrokerConnection {
                 (short) -1));
     }
 
-    /** Sends a request the broker does not answer (Produce with acks=0); completes once it is written. */
+    /**
+     * Sends a request the broker does not answer (Produce with acks=0); completes once it is written.
+     *
+     * @throws IllegalArgumentException for a Produce request whose acks is not 0
+     */
     public CompletableFuture<Void> sendNoResponse(ApiKey api, ApiMessage request) {
         return submit(new PendingRequest<Void>(api, request, null, options.requestTimeout().toNanos(),
                 PendingRequest.Kind.USER, (short) -1));
@@ -258,6 +265,11 @@ public final class BrokerConnection {
     private <T> CompletableFuture<T> submit(PendingRequest<T> request) {
         if (request.body.apiKey() != request.api) {
             throw new IllegalArgumentException("a " + request.body.apiKey() + " body cannot be sent as " + request.api);
+        }
+        if (request.body instanceof ProduceRequest produce && (produce.acks() == 0) == request.expectsResponse()) {
+            // a mismatch would leave the in-flight table out of step with the broker's responses
+            throw new IllegalArgumentException("Produce with acks=" + produce.acks() + " must be sent with " + (
+                    produce.acks() == 0 ? "sendNoResponse: the broker does not answer it" : "send: the broker answers it"));
         }
         try {
             loop.execute(() -> enqueue(request));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mq.broker.junit.EmbeddedBrokerExtension;
 import io.mq.client.ClientResources;
 import io.mq.client.ConnectionOptions;
+import io.mq.client.FatalMqException;
 import io.mq.client.UnsupportedVersionException;
 import io.mq.metadata.Node;
 import io.mq.protocol.ApiKey;
@@ -27,12 +28,14 @@ import io.mq.protocol.record.RecordBatchBuilder;
 import io.mq.protocol.types.Uuids;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +174,19 @@ class BrokerConnectionIT {
     }
 
     @Test
+    void produceMustBeSentTheWayItsAcksSay() {
+        try (ConnectionPool pool = new ConnectionPool(resources, ConnectionOptions.defaults())) {
+            ProduceRequest fireAndForget = new ProduceRequest(null, (short) 0, 1000, List.of());
+            ProduceRequest acknowledged = new ProduceRequest(null, (short) 1, 1000, List.of());
+
+            assertThatThrownBy(() -> pool.send(broker(), ApiKey.PRODUCE, fireAndForget, ProduceResponse::read))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sendNoResponse");
+            assertThatThrownBy(() -> pool.sendNoResponse(broker(), ApiKey.PRODUCE, acknowledged))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acks=1");
+        }
+    }
+
+    @Test
     void heartbeatPingsKeepAHealthyConnectionOpen() throws Exception {
         try (ConnectionPool pool = new ConnectionPool(resources, ConnectionOptions.builder()
                 .heartbeat(Duration.ofMillis(30), Duration.ofSeconds(5)).build())) {
@@ -195,6 +211,47 @@ class BrokerConnectionIT {
             assertThatThrownBy(() -> await(broken)).isInstanceOf(ExecutionException.class)
                     .cause().hasMessageContaining("malformed").hasMessageContaining("reader bug");
             assertThat(await(ClientTestSupport.metadata(pool, broker())).clusterId()).isEqualTo("mq-embedded");
+        }
+    }
+
+    @Test
+    void establishmentStagesRunAfterNegotiationAndBeforeTheFirstRequest() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        ConnectionSetup setup = new ConnectionSetup(
+                (channel, node) -> channel.pipeline().addLast("tls-goes-here", new ChannelInboundHandlerAdapter()),
+                List.of(connection -> {
+                    events.add("pipeline " + connection.channel().pipeline().names());
+                    return connection.send(ApiKey.METADATA, BROKERS_ONLY, MetadataResponse::read).thenAccept(r ->
+                            events.add("stage: " + r.clusterId() + " via Metadata v"
+                                    + connection.versions().version(ApiKey.METADATA)));
+                }));
+        try (ConnectionPool pool = new ConnectionPool(resources, ConnectionOptions.defaults(),
+                ConnectionPool.DEFAULT_REQUIRED_APIS, setup)) {
+            CompletableFuture<MetadataResponse> first = ClientTestSupport.metadata(pool, broker());
+            first.thenRun(() -> events.add("first request answered"));
+
+            await(first);
+
+            assertThat(events).hasSize(3);
+            assertThat(events.get(0)).startsWith("pipeline [tls-goes-here, heartbeat, frames, responses");
+            assertThat(events.subList(1, 3)).containsExactly("stage: mq-embedded via Metadata v12",
+                    "first request answered");
+            assertThat(pool.connectionsTo(broker())).singleElement()
+                    .satisfies(c -> assertThat(c.requestsSent()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void aFailingEstablishmentStageFailsTheConnectionAndItsRequests() {
+        FatalMqException rejected = new FatalMqException("authentication failed");
+        ConnectionSetup setup = new ConnectionSetup((channel, node) -> { },
+                List.of(connection -> CompletableFuture.failedFuture(rejected)));
+        try (ConnectionPool pool = new ConnectionPool(resources, ConnectionOptions.defaults(),
+                ConnectionPool.DEFAULT_REQUIRED_APIS, setup)) {
+            CompletableFuture<MetadataResponse> queued = ClientTestSupport.metadata(pool, broker());
+
+            assertThatThrownBy(() -> await(pool.connection(broker()))).cause().isSameAs(rejected);
+            assertThatThrownBy(() -> await(queued)).cause().isSameAs(rejected);
         }
     }
 

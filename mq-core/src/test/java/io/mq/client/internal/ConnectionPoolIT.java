@@ -264,7 +264,8 @@ class ConnectionPoolIT {
         Map<Long, String> threads = new HashMap<>();
         ThreadInfo[] infos = ManagementFactory.getThreadMXBean().getThreadInfo(
                 ManagementFactory.getThreadMXBean().getAllThreadIds());
-        Arrays.stream(infos).filter(java.util.Objects::nonNull).forEach(t -> threads.put(t.getThreadId(), t.getThreadName()));
+        Arrays.stream(infos).filter(java.util.Objects::nonNull)
+                .forEach(t -> threads.put(t.getThreadId(), t.getThreadName()));
         return threads;
     }
 }

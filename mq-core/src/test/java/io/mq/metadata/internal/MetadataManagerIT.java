@@ -75,7 +75,8 @@ class MetadataManagerIT {
         pool.close();
     }
 
-    private DefaultMetadataManager manager(String bootstrap, Function<MetadataOptions.Builder, MetadataOptions.Builder> options) {
+    private DefaultMetadataManager manager(String bootstrap,
+            Function<MetadataOptions.Builder, MetadataOptions.Builder> options) {
         DefaultMetadataManager manager = new DefaultMetadataManager(pool,
                 options.apply(MetadataOptions.builder(bootstrap).refreshBackoff(Duration.ofMillis(20))).build());
         managers.add(manager);
