@@ -9,32 +9,23 @@ import io.mq.client.MqTimeoutException;
 import io.mq.client.UnsupportedVersionException;
 import io.mq.metadata.Node;
 import io.mq.protocol.ApiKey;
-import io.mq.protocol.Errors;
 import io.mq.protocol.ProtocolException;
 import io.mq.protocol.RequestHeader;
 import io.mq.protocol.ResponseHeader;
-import io.mq.protocol.codec.FrameDecoder;
 import io.mq.protocol.codec.Frames;
 import io.mq.protocol.message.ApiMessage;
-import io.mq.protocol.message.ApiVersionsRequest;
 import io.mq.protocol.message.ApiVersionsResponse;
 import io.mq.protocol.message.ProduceRequest;
 import io.mq.protocol.types.WireReader;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -53,9 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One Netty channel to one broker.
  *
- * <p>Lifecycle: {@code NEW → CONNECTING → ESTABLISHING → READY → CLOSED}. Establishing means ApiVersions negotiation
- * (v4 first; on UNSUPPORTED_VERSION, per KIP-511, once more with the highest version the broker listed) and then the
- * {@link ConnectionSetup} stages. Requests submitted before the connection is ready wait in a queue; a connection that
+ * <p>Lifecycle: {@code NEW → CONNECTING → ESTABLISHING → READY → CLOSED}. Establishing is the
+ * {@link ConnectionHandshake}: ApiVersions negotiation, then the {@link ConnectionSetup} stages, all within the
+ * connect timeout. Requests submitted before the connection is ready wait in a queue; a connection that
  * fails or closes fails every waiting request, with {@link ConnectionLostException} (retriable) unless the cause was
  * fatal, e.g. {@link UnsupportedVersionException} when an api in {@code requiredApis} has no common version.
  *
@@ -64,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * verified. A request without a response within its timeout fails with {@link MqTimeoutException} and the connection
  * is closed, as its state is unknown. An idle connection sends an ApiVersions request as a ping after the heartbeat
  * interval; when nothing is read for the heartbeat timeout while the ping is outstanding, the connection is closed.
- * A connection unused for the idle timeout closes itself.
+ * A connection unused for the idle timeout closes itself. When it closes, the owner is told before the waiting
+ * requests fail, so a caller retrying from a failure callback gets a fresh connection.
  *
  * <p>Threading: all state is confined to the connection's event loop; the public methods may be called from any
  * thread and only submit tasks. Futures complete on the event loop, so their callbacks must not block.
@@ -72,11 +64,6 @@ import org.slf4j.LoggerFactory;
 public final class BrokerConnection {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerConnection.class);
-
-    /** The client software name sent in ApiVersions (v3+). */
-    static final String CLIENT_SOFTWARE_NAME = "mq-java";
-    /** The client software version sent in ApiVersions (v3+). */
-    static final String CLIENT_SOFTWARE_VERSION = softwareVersion();
 
     /** Lifecycle states. */
     public enum State { NEW, CONNECTING, ESTABLISHING, READY, CLOSED }
@@ -100,7 +87,6 @@ public final class BrokerConnection {
     private final ArrayDeque<PendingRequest<?>> inFlight = new ArrayDeque<>();
     private final CompletableFuture<BrokerConnection> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
-    private final EstablishingConnection establishing = new Establishing();
 
     private volatile State state = State.NEW;
     private volatile boolean wasReady;
@@ -302,27 +288,7 @@ public final class BrokerConnection {
         establishTimer = loop.schedule(() -> closeWith(new MqTimeoutException("could not establish a connection to "
                 + broker + " within " + connectTimeout + " (still " + state + ")", null, broker, null, null)),
                 connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        Bootstrap bootstrap = new Bootstrap()
-                .group(loop)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.SO_KEEPALIVE, options.tcpKeepAlive())
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        setup.pipelineHook().initChannel(ch, broker);
-                        if (options.heartbeatEnabled()) {
-                            ch.pipeline().addLast("heartbeat", new IdleStateHandler(
-                                    options.heartbeatTimeout().toNanos(), options.heartbeatInterval().toNanos(), 0,
-                                    TimeUnit.NANOSECONDS));
-                        }
-                        ch.pipeline()
-                                .addLast("frames", new FrameDecoder(options.maxFrameBytes()))
-                                .addLast("responses", new ResponseHandler());
-                    }
-                });
-        ChannelFuture connected = bootstrap.connect(broker.host(), broker.port());
+        ChannelFuture connected = ConnectionChannels.connect(loop, broker, options, setup, new ResponseHandler());
         channel = connected.channel();
         connected.addListener(f -> {
             if (!f.isSuccess()) {
@@ -330,85 +296,20 @@ public final class BrokerConnection {
                         f.cause(), broker, null));
             } else if (state == State.CONNECTING) {
                 state = State.ESTABLISHING;
-                negotiate(ApiKey.API_VERSIONS.maxVersion(), false);
+                new ConnectionHandshake(broker, requiredApis, setup.stages(), new SetupTransport()).start()
+                        .whenComplete((negotiated, error) -> onLoop(() -> {
+                            if (error != null) {
+                                closeWith(asMqException(error, "connection establishment"));
+                            } else if (state == State.ESTABLISHING) {
+                                becomeReady(negotiated);
+                            }
+                        }));
             }
         });
     }
 
-    private void negotiate(short version, boolean retried) {
-        PendingRequest<ApiVersionsResponse> request = new PendingRequest<>(ApiKey.API_VERSIONS,
-                new ApiVersionsRequest(CLIENT_SOFTWARE_NAME, CLIENT_SOFTWARE_VERSION), BrokerConnection::readApiVersions,
-                options.connectTimeout().toNanos(), PendingRequest.Kind.SETUP, version);
-        writeSetup(request);
-        request.future.whenComplete((response, error) -> {
-            if (error != null) {
-                closeWith(asMqException(error, "ApiVersions negotiation"));
-            } else {
-                negotiated(response, version, retried);
-            }
-        });
-    }
-
-    /** KIP-511: a broker that does not know our ApiVersions version answers with a v0 body and UNSUPPORTED_VERSION. */
-    private static ApiVersionsResponse readApiVersions(WireReader in, short version) {
-        short errorCode = in.buffer().getShort(in.buffer().readerIndex());
-        return ApiVersionsResponse.read(in, errorCode == Errors.UNSUPPORTED_VERSION.code() ? 0 : version);
-    }
-
-    private void negotiated(ApiVersionsResponse response, short requested, boolean retried) {
-        Errors error = Errors.forCode(response.errorCode());
-        if (error == Errors.UNSUPPORTED_VERSION && !retried) {
-            short theirMax = response.apiKeys().stream()
-                    .filter(v -> v.apiKey() == ApiKey.API_VERSIONS.id())
-                    .map(ApiVersionsResponse.ApiVersion::maxVersion)
-                    .findFirst().orElse((short) 0);
-            short next = (short) Math.min(theirMax, ApiKey.API_VERSIONS.maxVersion());
-            if (next < requested) {
-                log.debug("{} does not support ApiVersions v{}; retrying with v{}", broker, requested, next);
-                negotiate(next, true);
-                return;
-            }
-        }
-        if (error != Errors.NONE) {
-            closeWith(MqExceptions.fromError(error, "ApiVersions v" + requested + " negotiation", broker,
-                    ApiKey.API_VERSIONS));
-            return;
-        }
-        NegotiatedVersions negotiated = NegotiatedVersions.negotiate(broker, response.apiKeys());
-        try {
-            negotiated.require(requiredApis);
-        } catch (UnsupportedVersionException e) {
-            closeWith(e);
-            return;
-        }
+    private void becomeReady(NegotiatedVersions negotiated) {
         versions = negotiated;
-        runStages(0);
-    }
-
-    private void runStages(int index) {
-        if (state != State.ESTABLISHING) {
-            return;
-        }
-        if (index == setup.stages().size()) {
-            becomeReady();
-            return;
-        }
-        CompletableFuture<Void> stage;
-        try {
-            stage = setup.stages().get(index).establish(establishing);
-        } catch (RuntimeException e) {
-            stage = CompletableFuture.failedFuture(e);
-        }
-        stage.whenComplete((ignored, error) -> onLoop(() -> {
-            if (error != null) {
-                closeWith(asMqException(error, "connection establishment stage " + (index + 1)));
-            } else {
-                runStages(index + 1);
-            }
-        }));
-    }
-
-    private void becomeReady() {
         cancel(establishTimer);
         establishTimer = null;
         state = State.READY;
@@ -580,7 +481,7 @@ public final class BrokerConnection {
 
     private void sendPing() {
         PendingRequest<ApiVersionsResponse> ping = new PendingRequest<>(ApiKey.API_VERSIONS,
-                new ApiVersionsRequest(CLIENT_SOFTWARE_NAME, CLIENT_SOFTWARE_VERSION), ApiVersionsResponse::read,
+                ConnectionHandshake.apiVersionsRequest(), ApiVersionsResponse::read,
                 options.requestTimeout().toNanos(), PendingRequest.Kind.PING, (short) -1);
         ping.timer = loop.schedule(() -> timedOut(ping), ping.timeoutNanos, TimeUnit.NANOSECONDS);
         outstandingPing = ping;
@@ -627,26 +528,24 @@ public final class BrokerConnection {
         queued.clear();
         outstandingPing = null;
         updateGauges();
-        for (PendingRequest<?> request : pending) {
-            request.cancelTimer();
-            fail(request, failureFor(request, cause));
-        }
         if (channel != null) {
             channel.close().addListener(f -> closeFuture.complete(null));
         } else {
             closeFuture.complete(null);
         }
-        if (cause != null) {
-            ready.completeExceptionally(cause);
-            if (previous == State.READY && !closedByOwner) {
+        if (cause != null && !closedByOwner) {
+            if (previous == State.READY) {
                 log.info("Connection to {} lost: {}", broker, cause.getMessage());
-            } else if (!closedByOwner) {
+            } else {
                 log.debug("Connection to {} failed while {}: {}", broker, previous, cause.getMessage());
             }
-        } else {
-            ready.completeExceptionally(closed(null));
         }
+        // the owner learns first, so a caller retrying from a failure callback gets a fresh connection
         listener.connectionClosed(this, cause);
+        ready.completeExceptionally(cause != null ? cause : closed(null));
+        for (PendingRequest<?> request : pending) {
+            fail(request, failureFor(request, cause));
+        }
     }
 
     private MqException failureFor(PendingRequest<?> request, MqException cause) {
@@ -693,11 +592,6 @@ public final class BrokerConnection {
         }
     }
 
-    private static String softwareVersion() {
-        String version = BrokerConnection.class.getPackage().getImplementationVersion();
-        return version != null && version.matches("[a-zA-Z0-9](?:[a-zA-Z0-9\\-.]*[a-zA-Z0-9])?") ? version : "unknown";
-    }
-
     @Override
     public String toString() {
         return "BrokerConnection[" + broker + ", " + state + "]";
@@ -735,17 +629,16 @@ public final class BrokerConnection {
         }
     }
 
-    /** The view of this connection that establishment stages get. */
-    private final class Establishing implements EstablishingConnection {
+    /** How the handshake sends its requests: written at once, ahead of queued requests. */
+    private final class SetupTransport implements ConnectionHandshake.Transport {
 
         @Override
-        public Node broker() {
-            return broker;
-        }
-
-        @Override
-        public NegotiatedVersions versions() {
-            return BrokerConnection.this.versions();
+        public <T> CompletableFuture<T> sendSetup(ApiKey api, ApiMessage request,
+                BiFunction<WireReader, Short, T> reader, short version) {
+            PendingRequest<T> pending = new PendingRequest<>(api, request, reader, options.connectTimeout().toNanos(),
+                    PendingRequest.Kind.SETUP, version);
+            onLoop(() -> writeSetup(pending));
+            return pending.future;
         }
 
         @Override
@@ -754,12 +647,8 @@ public final class BrokerConnection {
         }
 
         @Override
-        public <T> CompletableFuture<T> send(ApiKey api, ApiMessage request,
-                BiFunction<WireReader, Short, T> responseReader) {
-            PendingRequest<T> pending = new PendingRequest<>(api, request, Objects.requireNonNull(responseReader),
-                    options.connectTimeout().toNanos(), PendingRequest.Kind.SETUP, versions().version(api));
-            onLoop(() -> writeSetup(pending));
-            return pending.future;
+        public void execute(Runnable task) {
+            onLoop(task);
         }
     }
 }

@@ -110,18 +110,19 @@ class BrokerConnectionIT {
                 .maxInFlightRequests(5).build())) {
             List<Integer> completionOrder = new ArrayList<>();
             List<CompletableFuture<MetadataResponse>> responses = new ArrayList<>();
+            List<CompletableFuture<Void>> recorded = new ArrayList<>();
             // submitted while the connection is still being established, so they pile up in its queue
             for (int i = 0; i < 40; i++) {
                 int index = i;
                 CompletableFuture<MetadataResponse> response = ClientTestSupport.metadata(pool, broker());
-                response.thenRun(() -> {
+                recorded.add(response.thenRun(() -> {
                     synchronized (completionOrder) {
                         completionOrder.add(index);
                     }
-                });
+                }));
                 responses.add(response);
             }
-            await(CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)));
+            await(CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)));
 
             for (CompletableFuture<MetadataResponse> response : responses) {
                 assertThat(response.join().clusterId()).isEqualTo("mq-embedded");
