@@ -24,6 +24,12 @@ public interface ProducerMetrics {
      */
     Map<String, Long> recordErrorsByCode();
 
+    /**
+     * Records that failed for good and were forwarded to the dead-letter topic (they are counted in
+     * {@link #recordErrorsByCode()} as well, under the error that ended them).
+     */
+    long recordsDeadLettered();
+
     /** Batches sent again after a retriable failure. */
     long retries();
 

@@ -1,5 +1,6 @@
 package io.mq.producer;
 
+import io.mq.metadata.Node;
 import io.mq.protocol.Errors;
 
 /**
@@ -10,8 +11,8 @@ public final class SendConfigurationException extends SendFailedException {
 
     private static final long serialVersionUID = 1L;
 
-    /** See {@link SendFailedException#SendFailedException(String, String, int, String, Errors, String, Persistence, Throwable)}. */
-    public SendConfigurationException(String detail, String topic, int partition, String broker, Errors error, String code,
+    /** See {@link SendFailedException#SendFailedException(String, String, int, Node, Errors, String, Persistence, Throwable)}. */
+    public SendConfigurationException(String detail, String topic, int partition, Node broker, Errors error, String code,
             Persistence persistence, Throwable cause) {
         super(detail, topic, partition, broker, error, code, persistence, cause);
     }

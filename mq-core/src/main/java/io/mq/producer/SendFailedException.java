@@ -1,8 +1,10 @@
 package io.mq.producer;
 
+import io.mq.client.MqException;
+import io.mq.metadata.Node;
+import io.mq.protocol.ApiKey;
 import io.mq.protocol.Errors;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Why a record was not sent. Every failure names the topic and partition (when chosen) and the broker (when one was
@@ -10,9 +12,11 @@ import java.util.Optional;
  * {@link #code()}: the Kafka error name when a broker answered with one, else one of the client codes below.
  *
  * <p>Three kinds: {@link RetriableSendException} (sending again may succeed), {@link FatalSendException} (it will not)
- * and {@link SendConfigurationException} (the record or the producer's settings must change first).
+ * and {@link SendConfigurationException} (the record or the producer's settings must change first). Like every mq
+ * client error it is an {@link MqException}: {@link #broker()}, {@link #error()} and {@link #isRetriable()} mean the
+ * same as for any other client operation, and {@link #api()} is Produce when a broker answered.
  */
-public abstract sealed class SendFailedException extends RuntimeException
+public abstract sealed class SendFailedException extends MqException
         permits RetriableSendException, FatalSendException, SendConfigurationException {
 
     private static final long serialVersionUID = 1L;
@@ -33,14 +37,14 @@ public abstract sealed class SendFailedException extends RuntimeException
     public static final String INTERRUPTED = "INTERRUPTED";
     /** Client code: the send was aborted, see the cause. */
     public static final String ABORTED = "ABORTED";
+    /** Client code: a fatal error (the cause) stopped the producer; it fails every send until it is closed. */
+    public static final String PRODUCER_FAILED = "PRODUCER_FAILED";
 
     /** Partition value of a failure that happened before a partition was chosen. */
     public static final int NO_PARTITION = -1;
 
     private final String topic;
     private final int partition;
-    private final String broker;
-    private final Errors error;
     private final String code;
     private final Persistence persistence;
 
@@ -48,19 +52,18 @@ public abstract sealed class SendFailedException extends RuntimeException
      * @param detail      what went wrong, without the context fields (they are appended)
      * @param topic       the topic
      * @param partition   the partition, or {@link #NO_PARTITION}
-     * @param broker      the broker involved (e.g. {@code "node 1 (127.0.0.1:9092)"}), or null
+     * @param broker      the broker involved, or null
      * @param error       the error a broker answered, or null for a client-side failure
      * @param code        the client code; ignored (may be null) when {@code error} is given
      * @param persistence whether the record may be stored
      * @param cause       the underlying failure, or null
      */
-    protected SendFailedException(String detail, String topic, int partition, String broker, Errors error,
+    protected SendFailedException(String detail, String topic, int partition, Node broker, Errors error,
             String code, Persistence persistence, Throwable cause) {
-        super(message(detail, topic, partition, broker, error, code, persistence), cause);
+        super(message(detail, topic, partition, broker, error, code, persistence), cause, broker,
+                broker != null ? ApiKey.PRODUCE : null, error);
         this.topic = Objects.requireNonNull(topic, "topic");
         this.partition = partition;
-        this.broker = broker;
-        this.error = error;
         this.code = error != null ? error.name() : Objects.requireNonNull(code, "code");
         this.persistence = Objects.requireNonNull(persistence, "persistence");
     }
@@ -72,14 +75,24 @@ public abstract sealed class SendFailedException extends RuntimeException
      *
      * @param earlierAttemptMayHavePersisted whether an earlier attempt of the same batch ended without an answer
      */
-    public static SendFailedException forError(Errors error, String topic, int partition, String broker,
+    public static SendFailedException forError(Errors error, String topic, int partition, Node broker,
             boolean earlierAttemptMayHavePersisted) {
+        return forError(error, topic, partition, broker, earlierAttemptMayHavePersisted, null);
+    }
+
+    /**
+     * {@link #forError(Errors, String, int, Node, boolean)} with the broker's own explanation.
+     *
+     * @param brokerMessage the error message the broker sent (Produce v8+), or null for the code's default message
+     */
+    public static SendFailedException forError(Errors error, String topic, int partition, Node broker,
+            boolean earlierAttemptMayHavePersisted, String brokerMessage) {
         if (error == null || error == Errors.NONE) {
             throw new IllegalArgumentException("not an error: " + error);
         }
         Persistence persistence = earlierAttemptMayHavePersisted || mayHaveStored(error)
                 ? Persistence.POSSIBLY_PERSISTED : Persistence.NOT_PERSISTED;
-        String detail = error.message();
+        String detail = brokerMessage != null && !brokerMessage.isBlank() ? brokerMessage : error.message();
         if (isConfigurationError(error)) {
             return new SendConfigurationException(detail, topic, partition, broker, error, null, persistence, null);
         }
@@ -98,16 +111,6 @@ public abstract sealed class SendFailedException extends RuntimeException
         return partition;
     }
 
-    /** The broker involved, if any. */
-    public Optional<String> broker() {
-        return Optional.ofNullable(broker);
-    }
-
-    /** The error code a broker answered, if the failure came from one. */
-    public Optional<Errors> error() {
-        return Optional.ofNullable(error);
-    }
-
     /** The Kafka error name, or a client code such as {@link #BUFFER_EXHAUSTED}; stable, for metrics and logs. */
     public String code() {
         return code;
@@ -119,6 +122,7 @@ public abstract sealed class SendFailedException extends RuntimeException
     }
 
     /** Whether sending the record again may succeed. */
+    @Override
     public abstract boolean isRetriable();
 
     private static boolean mayHaveStored(Errors error) {
@@ -135,7 +139,7 @@ public abstract sealed class SendFailedException extends RuntimeException
         };
     }
 
-    private static String message(String detail, String topic, int partition, String broker, Errors error,
+    private static String message(String detail, String topic, int partition, Node broker, Errors error,
             String code, Persistence persistence) {
         StringBuilder message = new StringBuilder("Send to ").append(topic);
         if (partition != NO_PARTITION) {

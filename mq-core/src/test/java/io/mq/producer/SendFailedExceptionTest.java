@@ -2,18 +2,26 @@ package io.mq.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mq.client.MqException;
+import io.mq.client.MqExceptions;
+import io.mq.metadata.Node;
+import io.mq.protocol.ApiKey;
 import io.mq.protocol.Errors;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 class SendFailedExceptionTest {
 
+    private static final Node NODE_1 = new Node(1, "127.0.0.1", 9092);
+    private static final Node NODE_2 = new Node(2, "127.0.0.1", 9093);
+
     @Test
     void brokerErrorsAreTypedByWhatTheCallerCanDo() {
-        assertThat(SendFailedException.forError(Errors.NOT_LEADER_OR_FOLLOWER, "t", 1, "node 1", false))
+        assertThat(SendFailedException.forError(Errors.NOT_LEADER_OR_FOLLOWER, "t", 1, NODE_1, false))
                 .isInstanceOf(RetriableSendException.class).satisfies(e -> assertThat(e.isRetriable()).isTrue());
-        assertThat(SendFailedException.forError(Errors.INVALID_RECORD, "t", 1, "node 1", false))
+        assertThat(SendFailedException.forError(Errors.INVALID_RECORD, "t", 1, NODE_1, false))
                 .isInstanceOf(FatalSendException.class).satisfies(e -> assertThat(e.isRetriable()).isFalse());
-        assertThat(SendFailedException.forError(Errors.MESSAGE_TOO_LARGE, "t", 1, "node 1", false))
+        assertThat(SendFailedException.forError(Errors.MESSAGE_TOO_LARGE, "t", 1, NODE_1, false))
                 .isInstanceOf(SendConfigurationException.class);
         assertThat(SendFailedException.forError(Errors.TOPIC_AUTHORIZATION_FAILED, "t", 1, null, false))
                 .isInstanceOf(SendConfigurationException.class);
@@ -21,14 +29,15 @@ class SendFailedExceptionTest {
 
     @Test
     void theMessageNamesPartitionBrokerCodeAndPersistence() {
-        SendFailedException e = SendFailedException.forError(Errors.NOT_ENOUGH_REPLICAS, "orders", 4,
-                "node 2 (127.0.0.1:9092)", false);
+        SendFailedException e = SendFailedException.forError(Errors.NOT_ENOUGH_REPLICAS, "orders", 4, NODE_2,
+                false);
 
-        assertThat(e).hasMessageStartingWith("Send to orders-4 via broker node 2 (127.0.0.1:9092) failed "
+        assertThat(e).hasMessageStartingWith("Send to orders-4 via broker node 2 127.0.0.1:9093 failed "
                 + "[NOT_ENOUGH_REPLICAS]").hasMessageEndingWith("(record NOT_PERSISTED)");
         assertThat(e.code()).isEqualTo("NOT_ENOUGH_REPLICAS");
         assertThat(e.error()).contains(Errors.NOT_ENOUGH_REPLICAS);
-        assertThat(e.broker()).contains("node 2 (127.0.0.1:9092)");
+        assertThat(e.broker()).contains(NODE_2);
+        assertThat(e.api()).contains(ApiKey.PRODUCE);
         assertThat(e.topic()).isEqualTo("orders");
         assertThat(e.partition()).isEqualTo(4);
     }
@@ -44,6 +53,15 @@ class SendFailedExceptionTest {
     }
 
     @Test
+    void sendFailuresAreClientErrorsLikeAnyOther() {
+        SendFailedException e = SendFailedException.forError(Errors.REQUEST_TIMED_OUT, "t", 0, NODE_1, false,
+                "the broker's own words");
+
+        assertThat(e).isInstanceOf(MqException.class).hasMessageContaining("the broker's own words");
+        assertThat(MqExceptions.isRetriable(new CompletionException(e))).isTrue();
+    }
+
+    @Test
     void clientSideFailuresCarryAClientCode() {
         RetriableSendException e = new RetriableSendException("buffer full", "t", SendFailedException.NO_PARTITION,
                 SendFailedException.BUFFER_EXHAUSTED, Persistence.NOT_PERSISTED);
@@ -51,6 +69,7 @@ class SendFailedExceptionTest {
         assertThat(e.code()).isEqualTo("BUFFER_EXHAUSTED");
         assertThat(e.error()).isEmpty();
         assertThat(e.broker()).isEmpty();
+        assertThat(e.api()).isEmpty();
         assertThat(e).hasMessage("Send to t failed [BUFFER_EXHAUSTED]: buffer full (record NOT_PERSISTED)");
     }
 }

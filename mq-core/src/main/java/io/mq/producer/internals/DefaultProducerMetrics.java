@@ -21,6 +21,7 @@ public final class DefaultProducerMetrics implements ProducerMetrics {
     private final LongAdder recordErrors = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> errorsByCode = new ConcurrentHashMap<>();
     private final LongAdder retries = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
     private final LongSummary batchSizeBytes = new LongSummary();
     private final LongSummary recordsPerBatch = new LongSummary();
     private final LongSummary recordQueueTimeNanos = new LongSummary();
@@ -40,6 +41,11 @@ public final class DefaultProducerMetrics implements ProducerMetrics {
     public void recordFailed(String code, int records) {
         recordErrors.add(records);
         errorsByCode.computeIfAbsent(code, c -> new LongAdder()).add(records);
+    }
+
+    /** {@code records} records that failed for good were forwarded to the dead-letter topic. */
+    public void recordDeadLettered(int records) {
+        deadLettered.add(records);
     }
 
     /** A batch is going to be sent again. */
@@ -99,6 +105,11 @@ public final class DefaultProducerMetrics implements ProducerMetrics {
         Map<String, Long> copy = new TreeMap<>();
         errorsByCode.forEach((code, count) -> copy.put(code, count.sum()));
         return copy;
+    }
+
+    @Override
+    public long recordsDeadLettered() {
+        return deadLettered.sum();
     }
 
     @Override

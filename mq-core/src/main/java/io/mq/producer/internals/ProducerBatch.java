@@ -1,5 +1,6 @@
 package io.mq.producer.internals;
 
+import io.mq.client.MqExceptions;
 import io.mq.metadata.TopicPartition;
 import io.mq.producer.FatalSendException;
 import io.mq.producer.Persistence;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One record batch for one partition, from the first record appended to the last future completed. It owns the
@@ -282,6 +284,50 @@ public final class ProducerBatch {
         return true;
     }
 
+    /**
+     * Ends the batch by handing its records elsewhere (the dead-letter path): {@code forward} gets each record,
+     * decoded, and returns the future of its new send; record {@code i}'s own future then completes as that one does,
+     * or with {@code failure} (why the records left their topic) if the forward fails. A batch never sent is built
+     * first. Releases the buffer and the reserved memory at once; {@link #whenDone()} completes when every forward
+     * has.
+     *
+     * @return false, doing nothing, if the batch has completed or another thread is building it
+     */
+    public boolean forward(SendFailedException failure, Function<Record, CompletableFuture<SendResult>> forward) {
+        if (isDone() || !ensureBuilt()) {
+            return false;
+        }
+        List<Record> records = decodeRecords();
+        if (!finalState.compareAndSet(null, FinalState.FAILED)) {
+            return false;
+        }
+        releaseResources();
+        metrics.recordFailed(failure.code(), recordCount);
+        metrics.recordDeadLettered(recordCount);
+        CompletableFuture<?>[] forwarded = new CompletableFuture<?>[recordCount];
+        for (int i = 0; i < recordCount; i++) {
+            if (!interceptors.isEmpty()) {
+                interceptors.onAcknowledgement(null, failure);
+            }
+            CompletableFuture<SendResult> target = futures[i];
+            forwarded[i] = forward.apply(records.get(i)).whenComplete((result, error) -> {
+                if (target == null) {
+                    return;
+                }
+                if (error == null) {
+                    target.complete(result);
+                } else {
+                    if (failure.getSuppressed().length == 0) {
+                        failure.addSuppressed(MqExceptions.unwrap(error));
+                    }
+                    target.completeExceptionally(failure);
+                }
+            });
+        }
+        CompletableFuture.allOf(forwarded).whenComplete((ignored, error) -> signalDone());
+        return true;
+    }
+
     /** A future completed once the batch has completed or failed. */
     public CompletableFuture<Void> whenDone() {
         CompletableFuture<Void> future = done;
@@ -428,6 +474,15 @@ public final class ProducerBatch {
     FatalSendException failure(String detail, String code, Throwable cause) {
         return new FatalSendException(detail, topicPartition.topic(), topicPartition.partition(), null, null, code,
                 persistenceIfFailed(), cause);
+    }
+
+    /** Builds a batch that was never drained, unless another thread is building it; true if it is built. */
+    private boolean ensureBuilt() {
+        int state = buildState.get();
+        if ((state == OPEN || state == SEALED) && buildState.compareAndSet(state, BUILDING)) {
+            finishBuild();
+        }
+        return buildState.get() == BUILT;
     }
 
     private void finishBuild() {

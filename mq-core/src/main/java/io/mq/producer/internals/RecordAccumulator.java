@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -71,6 +72,7 @@ public final class RecordAccumulator {
     private final boolean buildOnFill;
     private final boolean onePerPartitionInFlight;
     private volatile boolean closed;
+    private volatile boolean lingerOff;
     private int drainRotation;
 
     /**
@@ -147,12 +149,7 @@ public final class RecordAccumulator {
     public AppendResult append(ProducerRecord record, int partition, CompletableFuture<SendResult> future,
             boolean sync, boolean abortOnNewBatch) {
         String topic = record.topic();
-        int recordSize = estimateRecordSize(record);
-        if (recordSize > maxRecordSize - RecordBatch.HEADER_SIZE) {
-            throw new SendConfigurationException("the record takes up to " + (recordSize + RecordBatch.HEADER_SIZE)
-                    + " bytes in a batch, more than the max request size or buffer memory (" + maxRecordSize + ")",
-                    topic, partition, SendFailedException.RECORD_TOO_LARGE, Persistence.NOT_PERSISTED);
-        }
+        int recordSize = checkSize(record, partition);
         PartitionQueue queue = queue(topic, partition);
         long timestamp = record.hasTimestamp() ? record.timestamp() : time.currentTimeMillis();
         Header[] headers = record.headers().isEmpty() ? NO_HEADERS : record.headers().toArray(NO_HEADERS);
@@ -176,6 +173,24 @@ public final class RecordAccumulator {
             }
         }
         return appendToNewBatch(queue, recordSize, timestamp, record, headers, future, sync, filled != null);
+    }
+
+    /**
+     * Checks that {@code record} fits in a batch at all, before it is queued anywhere.
+     *
+     * @param partition the record's partition if chosen, else {@link SendFailedException#NO_PARTITION}
+     * @return the record's size estimate ({@link #estimateRecordSize})
+     * @throws SendConfigurationException ({@link SendFailedException#RECORD_TOO_LARGE}) if it is larger than the max
+     *                                    request size or the buffer memory allows
+     */
+    public int checkSize(ProducerRecord record, int partition) {
+        int recordSize = estimateRecordSize(record);
+        if (recordSize > maxRecordSize - RecordBatch.HEADER_SIZE) {
+            throw new SendConfigurationException("the record takes up to " + (recordSize + RecordBatch.HEADER_SIZE)
+                    + " bytes in a batch, more than the max request size or buffer memory (" + maxRecordSize + ")",
+                    record.topic(), partition, SendFailedException.RECORD_TOO_LARGE, Persistence.NOT_PERSISTED);
+        }
+        return recordSize;
     }
 
     /**
@@ -307,6 +322,18 @@ public final class RecordAccumulator {
      * @return the batches failed
      */
     public List<ProducerBatch> expire(long nowNanos) {
+        return expire(nowNanos, ProducerBatch::fail);
+    }
+
+    /**
+     * Takes every queued batch whose delivery timeout has passed by {@code nowNanos} out of its queue and hands it,
+     * with the failure to report, to {@code onExpired}, which must end it (fail it, or forward its records to a
+     * dead-letter topic). In-flight batches are the sender's to time out. With idempotence, an expired batch that
+     * had a sequence requires an epoch bump.
+     *
+     * @return the batches expired
+     */
+    public List<ProducerBatch> expire(long nowNanos, BiConsumer<ProducerBatch, SendFailedException> onExpired) {
         List<ProducerBatch> expired = new ArrayList<>();
         for (TopicQueues topic : topics.values()) {
             for (PartitionQueue queue : topic.snapshot()) {
@@ -317,11 +344,11 @@ public final class RecordAccumulator {
         }
         for (ProducerBatch batch : expired) {
             long ageMillis = (nowNanos - batch.createdNanos()) / 1_000_000;
-            batch.fail(new RetriableSendException(batch.recordCount() + " record(s) expired after " + ageMillis
-                    + " ms in the producer, past the delivery timeout, after " + batch.attempts() + " attempt(s)",
-                    batch.topicPartition().topic(), batch.topicPartition().partition(), null, null,
+            onExpired.accept(batch, new RetriableSendException(batch.recordCount() + " record(s) expired after "
+                    + ageMillis + " ms in the producer, past the delivery timeout, after " + batch.attempts()
+                    + " attempt(s)", batch.topicPartition().topic(), batch.topicPartition().partition(), null, null,
                     SendFailedException.DELIVERY_TIMEOUT, batch.persistenceIfFailed(), null));
-            if (idempotence != null && batch.hasSequence()) {
+            if (idempotence != null && batch.hasSequence() && batch.producerId() == idempotence.producerId()) {
                 idempotence.onAbandoned(batch.topicPartition(), batch.producerEpoch(), batch.baseSequence());
             }
         }
@@ -335,6 +362,17 @@ public final class RecordAccumulator {
      * @return how many batches were failed
      */
     public int abortAll(Throwable cause) {
+        String code = cause instanceof SendFailedException failure ? failure.code() : SendFailedException.ABORTED;
+        return abortAll("send aborted: " + cause.getMessage(), code, cause);
+    }
+
+    /**
+     * {@link #abortAll(Throwable)} with the failure's wording and client code given: every record fails with a
+     * {@link FatalSendException} saying {@code reason}.
+     *
+     * @param cause the underlying failure, or null
+     */
+    public int abortAll(String reason, String code, Throwable cause) {
         for (TopicQueues topic : topics.values()) {
             for (PartitionQueue queue : topic.snapshot()) {
                 if (queue != null) {
@@ -350,8 +388,7 @@ public final class RecordAccumulator {
         }
         int aborted = 0;
         for (ProducerBatch batch : List.copyOf(incomplete)) {
-            String code = cause instanceof SendFailedException failure ? failure.code() : SendFailedException.ABORTED;
-            if (batch.fail(batch.failure("send aborted: " + cause.getMessage(), code, cause))) {
+            if (batch.fail(batch.failure(reason, code, cause))) {
                 aborted++;
             }
         }
@@ -377,6 +414,14 @@ public final class RecordAccumulator {
     /** Refuses further appends and makes every queued batch ready, so the sender can send them before closing. */
     public void close() {
         closed = true;
+    }
+
+    /**
+     * From now on every batch is ready at once, without linger, including batches created later: for a producer that
+     * is closing but still delivers what it holds (records waiting for metadata, dead-letter copies).
+     */
+    public void lingerOff() {
+        lingerOff = true;
     }
 
     /** Whether {@link #close()} was called. */
@@ -477,7 +522,8 @@ public final class RecordAccumulator {
         if (idempotence != null) {
             producerId = idempotence.producerId();
             epoch = idempotence.epoch();
-            sequence = batch.hasSequence() && batch.producerEpoch() == epoch ? batch.baseSequence()
+            boolean sameProducer = batch.producerId() == producerId && batch.producerEpoch() == epoch;
+            sequence = batch.hasSequence() && sameProducer ? batch.baseSequence()
                     : idempotence.assignSequence(batch.topicPartition(), batch.recordCount());
         }
         if (batch.prepareForSend(producerId, epoch, sequence)) {
@@ -495,6 +541,7 @@ public final class RecordAccumulator {
     /** When {@code first} may be drained: now (or earlier) if ready, a later time, or MAX_VALUE if held back. */
     private long readyAt(PartitionQueue queue, ProducerBatch first, long nowNanos, boolean drainAll) {
         if (idempotence != null && (!idempotence.isSendable() || (first.hasSequence()
+                && first.producerId() == idempotence.producerId()
                 && !idempotence.mayResend(queue.topicPartition, first.producerEpoch(), first.baseSequence())))) {
             return Long.MAX_VALUE; // waits for the epoch bump or for older batches' answers
         }
@@ -514,7 +561,7 @@ public final class RecordAccumulator {
     }
 
     private boolean drainEverything() {
-        return closed || flushesInProgress.get() > 0 || pool.hasWaiters();
+        return closed || lingerOff || flushesInProgress.get() > 0 || pool.hasWaiters();
     }
 
     private void removeExpired(PartitionQueue queue, long nowNanos, List<ProducerBatch> expired) {

@@ -34,12 +34,14 @@ public final class RecordsQueuedForUnknownTopic {
     /**
      * A waiting record.
      *
-     * @param record     the record (after interceptors)
-     * @param future     its future, or null if nobody waits for it
-     * @param sync       whether it was sent synchronously
+     * @param record      the record (after interceptors)
+     * @param future      its future, or null if nobody waits for it
+     * @param sync        whether it was sent synchronously
+     * @param oneway      whether it was sent fire-and-forget (it goes to the acks=0 batches)
      * @param parkedNanos when it started waiting
      */
-    public record Parked(ProducerRecord record, CompletableFuture<SendResult> future, boolean sync, long parkedNanos) {
+    public record Parked(ProducerRecord record, CompletableFuture<SendResult> future, boolean sync, boolean oneway,
+            long parkedNanos) {
     }
 
     private final long maxBytes;
@@ -72,8 +74,18 @@ public final class RecordsQueuedForUnknownTopic {
      *
      * @throws RetriableSendException if the area is full
      */
+    public void park(ProducerRecord record, CompletableFuture<SendResult> future, boolean sync, long nowNanos) {
+        park(record, future, sync, false, nowNanos);
+    }
+
+    /**
+     * Parks a record until its topic's metadata is known.
+     *
+     * @param oneway whether the record was sent fire-and-forget
+     * @throws RetriableSendException if the area is full
+     */
     public synchronized void park(ProducerRecord record, CompletableFuture<SendResult> future, boolean sync,
-            long nowNanos) {
+            boolean oneway, long nowNanos) {
         int size = RecordAccumulator.estimateRecordSize(record);
         if (bytes + size > maxBytes) {
             throw new RetriableSendException("too many records wait for topic metadata (" + count + " records, "
@@ -81,9 +93,48 @@ public final class RecordsQueuedForUnknownTopic {
                     SendFailedException.BUFFER_EXHAUSTED, Persistence.NOT_PERSISTED, null);
         }
         byTopic.computeIfAbsent(record.topic(), t -> new ArrayDeque<>())
-                .addLast(new Parked(record, future, sync, nowNanos));
+                .addLast(new Parked(record, future, sync, oneway, nowNanos));
         bytes += size;
         count++;
+    }
+
+    /**
+     * Parks the record behind the records already waiting for its topic, if there are any, so that a topic's records
+     * keep their send order while its metadata arrives.
+     *
+     * @return false (nothing parked) if no record waits for the topic
+     * @throws RetriableSendException if the area is full
+     */
+    public synchronized boolean parkIfWaiting(ProducerRecord record, CompletableFuture<SendResult> future,
+            boolean sync, boolean oneway, long nowNanos) {
+        if (!byTopic.containsKey(record.topic())) {
+            return false;
+        }
+        park(record, future, sync, oneway, nowNanos);
+        return true;
+    }
+
+    /** Whether records wait for {@code topic}. */
+    public synchronized boolean isWaiting(String topic) {
+        return byTopic.containsKey(topic);
+    }
+
+    /** When the record of {@code topic} waiting longest started waiting, or {@link Long#MAX_VALUE} if none waits. */
+    public synchronized long oldestParkedNanos(String topic) {
+        ArrayDeque<Parked> parked = byTopic.get(topic);
+        return parked == null ? Long.MAX_VALUE : parked.peekFirst().parkedNanos();
+    }
+
+    /** When the record waiting longest started waiting, or {@link Long#MAX_VALUE} if none waits. */
+    public synchronized long oldestParkedNanos() {
+        long oldest = Long.MAX_VALUE;
+        for (ArrayDeque<Parked> parked : byTopic.values()) {
+            long first = parked.peekFirst().parkedNanos();
+            if (oldest == Long.MAX_VALUE || first - oldest < 0) {
+                oldest = first;
+            }
+        }
+        return oldest;
     }
 
     /** Takes every record waiting for {@code topic}, in send order, now that its metadata is known. */
@@ -141,6 +192,30 @@ public final class RecordsQueuedForUnknownTopic {
     }
 
     /**
+     * Fails the records of {@code topic} that have waited the max metadata wait by {@code nowNanos}, each with the
+     * exception {@code failure} makes for it (e.g. one naming why the topic is unknown).
+     *
+     * @return how many failed
+     */
+    public int expire(String topic, long nowNanos, Function<Parked, SendFailedException> failure) {
+        List<Parked> expired = new ArrayList<>();
+        synchronized (this) {
+            ArrayDeque<Parked> parked = byTopic.get(topic);
+            while (parked != null && !parked.isEmpty()
+                    && nowNanos - (parked.peekFirst().parkedNanos() + maxWaitNanos) >= 0) {
+                Parked p = parked.pollFirst();
+                forget(p);
+                expired.add(p);
+            }
+            if (parked != null && parked.isEmpty()) {
+                byTopic.remove(topic);
+            }
+        }
+        failAll(expired, failure);
+        return expired.size();
+    }
+
+    /**
      * Fails every record waiting for {@code topic} with the error the metadata reported for it (e.g.
      * INVALID_TOPIC_EXCEPTION, TOPIC_AUTHORIZATION_FAILED).
      *
@@ -164,6 +239,18 @@ public final class RecordsQueuedForUnknownTopic {
      * @return how many failed
      */
     public int abortAll(Throwable cause) {
+        String code = cause instanceof SendFailedException e ? e.code() : SendFailedException.ABORTED;
+        return abortAll("send aborted: " + cause.getMessage(), code, cause);
+    }
+
+    /**
+     * Fails every waiting record with a {@link FatalSendException} saying {@code reason}, with client code
+     * {@code code}.
+     *
+     * @param cause the underlying failure, or null
+     * @return how many failed
+     */
+    public int abortAll(String reason, String code, Throwable cause) {
         List<Parked> failed = new ArrayList<>();
         synchronized (this) {
             byTopic.values().forEach(failed::addAll);
@@ -171,9 +258,8 @@ public final class RecordsQueuedForUnknownTopic {
             bytes = 0;
             count = 0;
         }
-        String code = cause instanceof SendFailedException e ? e.code() : SendFailedException.ABORTED;
-        failAll(failed, p -> new FatalSendException("send aborted: " + cause.getMessage(), p.record().topic(),
-                SendFailedException.NO_PARTITION, null, null, code, Persistence.NOT_PERSISTED, cause));
+        failAll(failed, p -> new FatalSendException(reason, p.record().topic(), SendFailedException.NO_PARTITION,
+                null, null, code, Persistence.NOT_PERSISTED, cause));
         return failed.size();
     }
 
