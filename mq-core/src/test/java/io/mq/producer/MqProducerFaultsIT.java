@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MqProducerFaultsIT {
 
     private static final int PARTITIONS = 3;
+    private static final int RECORDS = 20_000;
 
     @TempDir
     Path dataDir;
@@ -58,37 +60,42 @@ class MqProducerFaultsIT {
     @Test
     void brokerRestartMidStreamWithIdempotenceLosesNothingDuplicatesNothingAndKeepsOrder() throws Exception {
         int port = broker.port();
-        List<CompletableFuture<SendResult>> futures = new ArrayList<>();
-        try (MqProducer producer = MqProducer.builder().bootstrapServers(broker.bootstrapServers())
-                .options(ProducerOptions.builder().idempotence(true).linger(Duration.ofMillis(2))
-                        .batchSize(4096).requestTimeout(Duration.ofSeconds(5))
-                        .deliveryTimeout(Duration.ofMinutes(2)).build())
+        List<CompletableFuture<SendResult>> futures = new CopyOnWriteArrayList<>();
+        MqProducer producer = MqProducer.builder().bootstrapServers(broker.bootstrapServers())
+                .options(ProducerOptions.builder().idempotence(true).linger(Duration.ofMillis(2)).batchSize(2048)
+                        .requestTimeout(Duration.ofSeconds(5)).deliveryTimeout(Duration.ofMinutes(2)).build())
                 .connection(ConnectionOptions.builder().reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
                         .build())
-                .resources(resources).build()) {
-            int sequence = 0;
-            for (; sequence < 2000; sequence++) {
-                futures.add(producer.send(record(sequence)));
+                .resources(resources).build();
+        try (producer) {
+            Thread sending = new Thread(() -> {
+                for (int sequence = 0; sequence < RECORDS; sequence++) {
+                    futures.add(producer.send(record(sequence)));
+                    if (sequence % 50 == 49) {
+                        pause(1); // a steady stream rather than one burst, so the restart lands mid-stream
+                    }
+                }
+            }, "restart-test-sender");
+            sending.start();
+            while (futures.size() < 1000 || !futures.get(999).isDone()) {
+                pause(1);
             }
-            await(futures.get(999)); // records are flowing: some acknowledged, some in flight or queued
 
-            broker.close();
-            for (; sequence < 4000; sequence++) {
-                futures.add(producer.send(record(sequence))); // queued while the broker is down
-            }
+            broker.close(); // with batches queued and in flight
+            pause(300);
             broker = startBroker(port);
-            for (; sequence < 6000; sequence++) {
-                futures.add(producer.send(record(sequence)));
-            }
+            sending.join();
+
             for (CompletableFuture<SendResult> f : futures) {
                 assertThat(await(f).hasOffset()).isTrue();
             }
             assertThat(producer.metrics().recordErrors()).isZero();
+            assertThat(producer.metrics().retries()).as("batches retried across the restart").isPositive();
         }
 
-        List<ConsumerRecord<byte[], byte[]>> read = readAll(broker.bootstrapServers(), "restart", PARTITIONS, 6000);
+        List<ConsumerRecord<byte[], byte[]>> read = readAll(broker.bootstrapServers(), "restart", PARTITIONS, RECORDS);
         List<String> values = read.stream().map(r -> text(r.value())).toList();
-        assertThat(values).hasSize(6000).doesNotHaveDuplicates();
+        assertThat(values).hasSize(RECORDS).doesNotHaveDuplicates();
         Map<Integer, List<Integer>> sequencesByPartition = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : read) {
             sequencesByPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>())
@@ -99,6 +106,15 @@ class MqProducerFaultsIT {
         for (CompletableFuture<SendResult> f : futures) {
             SendResult result = f.join();
             assertThat(stored.add(result.partition() + "@" + result.offset())).as("offset reported once").isTrue();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,29 +1,19 @@
 package io.mq.producer.internals;
 
-import io.mq.client.ConnectionLostException;
 import io.mq.client.MqException;
 import io.mq.client.MqExceptions;
-import io.mq.client.MqTimeoutException;
-import io.mq.client.UnknownTopicException;
-import io.mq.client.UnsupportedVersionException;
 import io.mq.client.internal.ConnectionPool;
 import io.mq.metadata.Cluster;
 import io.mq.metadata.MetadataManager;
 import io.mq.metadata.Node;
 import io.mq.metadata.TopicMetadata;
 import io.mq.metadata.TopicPartition;
-import io.mq.producer.FatalSendException;
-import io.mq.producer.Persistence;
 import io.mq.producer.ProducerOptions;
-import io.mq.producer.RetriableSendException;
 import io.mq.producer.SendFailedException;
 import io.mq.producer.SendResult;
 import io.mq.producer.partitioner.NodeObserver;
 import io.mq.producer.partitioner.Partitioner;
 import io.mq.protocol.ApiKey;
-import io.mq.protocol.Errors;
-import io.mq.protocol.message.InitProducerIdRequest;
-import io.mq.protocol.message.InitProducerIdResponse;
 import io.mq.protocol.message.ProduceRequest;
 import io.mq.protocol.message.ProduceRequest.PartitionProduceData;
 import io.mq.protocol.message.ProduceRequest.TopicProduceData;
@@ -51,37 +41,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The producer engine's I/O side. A run expires batches past their delivery timeout, asks which partitions have a
- * batch ready, groups them by leader and drains, per leader with room in flight, one Produce request (plus one
- * {@code acks=0} request for fire-and-forget batches), sent through the {@link ConnectionPool}. Answers are handled
- * per partition: success completes the batch; retriable errors put it back in its queue after the backoff (the
- * accumulator's retry time, never a sleep), refreshing metadata first when routing was stale; errors retrying cannot
- * fix, the last allowed attempt and the delivery timeout end it, in the dead-letter topic when one is configured;
- * errors fatal to the producer (unsupported version, cluster authorization, a producer id fenced again and again) stop
- * it and fail everything pending. Timeouts and lost connections mark batches possibly persisted and retry them.
+ * The producer engine's I/O side. A run expires batches past their delivery timeout, asks the accumulators which
+ * partitions have a batch ready, groups them by leader and drains, per leader with room in flight (the in-flight limit
+ * per connection times the connections per broker), ONE Produce request, plus one {@code acks=0} request for
+ * fire-and-forget batches, sent through the {@link ConnectionPool}. What happens to each batch once its request is
+ * answered or fails is {@link ProduceOutcomes}' business; an idempotent producer's id and epoch are
+ * {@link ProducerIdManager}'s (nothing idempotent is drained before it has an id); records parked for topics without
+ * metadata are released or failed by {@link TopicWaits}. A fatal error stops the sender: everything pending fails
+ * with it, and the producer refuses later sends.
  *
- * <p>Idempotence: a producer id is fetched (InitProducerId) before the first idempotent drain, and again when the
- * broker rejects the id; an epoch bump the {@link IdempotenceState} requires (a sequence gap) is made locally once no
- * request is in flight, and a new id is fetched when the epoch is exhausted. Up to the in-flight limit of requests
- * per broker travel at once; the accumulator keeps retries in sequence order.
+ * <p>Closing delivers what is pending without linger until nothing is left or the close timeout passes, then fails
+ * the rest with {@link SendFailedException#PRODUCER_CLOSED}.
  *
- * <p>Records of topics without metadata wait in the {@link RecordRouter}'s parking area: the sender waits for each such
- * topic ({@link MetadataManager#awaitTopic}) and releases its records, or fails them with the unknown-topic error when
- * the wait ends without the topic.
- *
- * <p>Threading: everything runs on ONE event loop of the shared client resources; no thread of its own. A run is
- * triggered by appends that make a batch ready or start one (coalesced), by its own timer (linger, retry backoff,
- * delivery deadlines), by answers and by metadata changes it asked for. Answers arriving on connection loops hop to
- * this loop.
+ * <p>Threading: everything runs on ONE event loop of the shared client resources; no thread of its own, never a
+ * sleep. A run is triggered by appends that make a batch ready or start one (coalesced: at most one wake-up task is
+ * queued, and a new batch wakes the sender only if its linger ends before the next scheduled run), by its own timer
+ * (linger, retry backoff, delivery deadlines), by answers, and by metadata refreshes it asked for (a ready partition
+ * without a known leader, a stale-routing error). Answers arriving on connection loops hop to this loop.
  */
 final class Sender {
 
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
-
-    /** Producer ids fenced in a row (each replaced by a fresh one) after which the producer gives up. */
-    static final int MAX_FENCED_IN_A_ROW = 3;
-    /** Sent in InitProducerId; brokers ignore it for producers without a transactional id. */
-    private static final int TRANSACTION_TIMEOUT_MS = 60_000;
 
     private final String clientId;
     private final EventLoop loop;
@@ -91,16 +71,16 @@ final class Sender {
     private final RecordAccumulator accumulator;
     private final RecordAccumulator onewayAccumulator;
     private final List<RecordAccumulator> accumulators;
-    private final IdempotenceState idempotence;
     private final DefaultProducerMetrics metrics;
     private final NodeObserver observer;
     private final Time time;
     private final Consumer<MqException> onFatal;
     private final RecordRouter router;
+    private final TopicWaits topicWaits;
+    private final ProducerIdManager producerIds;
+    private final ProduceOutcomes outcomes;
     private final int maxInFlightPerBroker;
     private final long lingerNanos;
-    private final long maxMetadataWaitNanos;
-    private final String deadLetterTopic;
 
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     /** When the next run is due (the timer), {@link Long#MAX_VALUE} if none is; read by appending threads. */
@@ -113,12 +93,6 @@ final class Sender {
     private ScheduledFuture<?> timer;
     private long timerAtNanos;
     private boolean metadataUpdatePending;
-    private boolean producerIdPending;
-    private boolean producerIdBackingOff;
-    private long producerIdRetryAtNanos;
-    private int producerIdFailures;
-    private int nodeCursor;
-    private int fencedInARow;
     private MqException fatalError;
     private CompletableFuture<Void> drained;
     private ScheduledFuture<?> closeTimer;
@@ -144,17 +118,20 @@ final class Sender {
         this.onewayAccumulator = onewayAccumulator;
         this.accumulators = accumulator == onewayAccumulator ? List.of(accumulator)
                 : List.of(accumulator, onewayAccumulator);
-        this.idempotence = idempotence;
         this.metrics = metrics;
         this.observer = partitioner instanceof NodeObserver nodeObserver ? nodeObserver : null;
         this.time = time;
         this.onFatal = onFatal;
         this.maxInFlightPerBroker = options.maxInFlightPerConnection() * pool.options().connectionsPerBroker();
         this.lingerNanos = options.linger().toNanos();
-        this.maxMetadataWaitNanos = options.maxMetadataWait().toNanos();
-        this.deadLetterTopic = options.deadLetterTopic().orElse(null);
         this.router = new RecordRouter(metadata, accumulator, onewayAccumulator, parking, partitioner, interceptors,
                 metrics, this, time);
+        this.topicWaits = new TopicWaits(clientId, metadata, router, options.maxMetadataWait(), time, loop,
+                () -> !stopped && fatalError == null, this::run);
+        this.producerIds = idempotence == null ? null : new ProducerIdManager(clientId, idempotence, pool, metadata,
+                options.backoff(), options.requestTimeout(), time, loop, this::run, this::fatal);
+        this.outcomes = new ProduceOutcomes(clientId, options, idempotence, producerIds, router,
+                this::requestMetadataUpdate, this::fatal, () -> !stopped && fatalError == null);
     }
 
     /** Where sending threads hand their records. */
@@ -186,7 +163,10 @@ final class Sender {
 
     /** Records of {@code topic} were parked: wait for its metadata (called once per topic until released). */
     void awaitTopic(String topic) {
-        later(() -> startAwait(topic));
+        later(() -> {
+            topicWaits.start(topic);
+            run(); // a flush may wait for these records
+        });
     }
 
     /**
@@ -238,9 +218,11 @@ final class Sender {
         long now = time.nanoTime();
         long next = Long.MAX_VALUE;
         if (fatalError == null) {
-            next = manageProducerId(now);
+            if (producerIds != null) {
+                next = producerIds.maintain(now, requestsInFlight.get());
+            }
             for (RecordAccumulator acc : accumulators) {
-                acc.expire(now, (batch, failure) -> finish(batch, failure, null));
+                acc.expire(now, (batch, failure) -> outcomes.finish(batch, failure, null));
             }
             next = earliest(next, sendReady(now));
         }
@@ -345,7 +327,9 @@ final class Sender {
         }
         long now = time.nanoTime();
         if (error != null) {
-            requestFailed(broker, acc, batches, MqExceptions.unwrap(error), now);
+            if (outcomes.requestFailed(broker, acc, batches, MqExceptions.unwrap(error), now) && observer != null) {
+                observer.onRequestFailed(broker.id());
+            }
         } else if (acks == 0) {
             for (ProducerBatch batch : batches) {
                 batch.complete(SendResult.UNKNOWN_OFFSET, -1L);
@@ -357,8 +341,8 @@ final class Sender {
             boolean retriableErrors = false;
             for (ProducerBatch batch : batches) {
                 if (!batch.isDone() && fatalError == null) {
-                    retriableErrors |= partitionAnswered(broker, acc, batch, results.get(batch.topicPartition()),
-                            now);
+                    retriableErrors |= outcomes.partitionAnswered(broker, acc, batch,
+                            results.get(batch.topicPartition()), now);
                 }
             }
             if (observer != null) {
@@ -372,235 +356,6 @@ final class Sender {
         run();
     }
 
-    /** Handles one partition's answer; true if it was a retriable error. */
-    private boolean partitionAnswered(Node broker, RecordAccumulator acc, ProducerBatch batch,
-            PartitionProduceResponse result, long now) {
-        TopicPartition partition = batch.topicPartition();
-        Errors error = result == null ? Errors.UNKNOWN_SERVER_ERROR : Errors.forCode(result.errorCode());
-        String message = result == null ? "the answer did not mention " + partition : result.errorMessage();
-        if (error == Errors.NONE) {
-            fencedInARow = 0;
-            if (idempotence != null && batch.hasSequence()) {
-                idempotence.onAcknowledged(partition, batch.producerEpoch(), batch.baseSequence());
-            }
-            batch.complete(result.baseOffset(), result.logAppendTimeMs());
-            return false;
-        }
-        if (isFatalToProducer(error)) {
-            fatal(MqExceptions.fromError(error, "produce to " + partition + (message != null ? " (" + message + ")"
-                    : ""), broker, ApiKey.PRODUCE));
-            return false;
-        }
-        if (idempotence != null && batch.hasSequence()) {
-            boolean hadProducerId = !idempotence.producerIdRequired();
-            switch (idempotence.onError(partition, batch.producerEpoch(), batch.baseSequence(), error)) {
-                case DUPLICATE -> {
-                    batch.complete(result.baseOffset(), result.logAppendTimeMs());
-                    return false;
-                }
-                case FAIL -> {
-                    giveUp(batch, broker, error, message, true);
-                    return false;
-                }
-                default -> {
-                    if (hadProducerId && idempotence.producerIdRequired() && ++fencedInARow >= MAX_FENCED_IN_A_ROW) {
-                        fatal(MqExceptions.fromError(error, "produce to " + partition + ": the producer id was "
-                                + "fenced " + fencedInARow + " times in a row", broker, ApiKey.PRODUCE));
-                        return false;
-                    }
-                    retry(batch, acc, broker, error, message, now);
-                    return true;
-                }
-            }
-        }
-        if (error.retriable()) {
-            retry(batch, acc, broker, error, message, now);
-            return true;
-        }
-        giveUp(batch, broker, error, message, false);
-        return false;
-    }
-
-    private void requestFailed(Node broker, RecordAccumulator acc, List<ProducerBatch> batches, Throwable cause,
-            long now) {
-        MqException failure = cause instanceof MqException mq ? mq
-                : new ConnectionLostException("produce request to " + broker + " failed: " + cause, cause, broker,
-                        ApiKey.PRODUCE);
-        if (failure instanceof UnsupportedVersionException
-                || failure.error().map(Sender::isFatalToProducer).orElse(false)) {
-            fatal(failure);
-            return;
-        }
-        Errors error = failure.error().orElse(failure instanceof MqTimeoutException ? Errors.REQUEST_TIMED_OUT
-                : Errors.NETWORK_EXCEPTION);
-        List<TopicPartition> partitions = batches.stream().map(ProducerBatch::topicPartition).toList();
-        if (!failure.isRetriable()) {
-            log.warn("[{}] Produce request to {} for {} failed [{}]: {}", clientId, broker, partitions, error,
-                    failure.getMessage());
-            for (ProducerBatch batch : batches) {
-                if (!batch.isDone()) {
-                    batch.markPossiblyPersisted();
-                    giveUp(batch, broker, error, failure.getMessage(), false);
-                }
-            }
-            return;
-        }
-        log.warn("[{}] Produce request to {} for {} failed [{}], retrying: {}", clientId, broker, partitions, error,
-                failure.getMessage());
-        if (observer != null) {
-            observer.onRequestFailed(broker.id());
-        }
-        if (failure instanceof ConnectionLostException) {
-            requestMetadataUpdate();
-        }
-        for (ProducerBatch batch : batches) {
-            if (!batch.isDone()) {
-                batch.markPossiblyPersisted(); // written, perhaps stored, never answered
-                retry(batch, acc, broker, error, failure.getMessage(), now);
-            }
-        }
-    }
-
-    private void retry(ProducerBatch batch, RecordAccumulator acc, Node broker, Errors error, String message,
-            long now) {
-        if (needsMetadata(error)) {
-            requestMetadataUpdate();
-        }
-        if (batch.attempts() >= options.maxAttempts()) {
-            giveUp(batch, broker, error, message, false);
-            return;
-        }
-        if (now - batch.deliveryDeadlineNanos() >= 0) {
-            abandonSequence(batch);
-            finish(batch, new RetriableSendException("not acknowledged within the delivery timeout of "
-                    + options.deliveryTimeout() + " after " + batch.attempts() + " attempt(s); the last failed with "
-                    + error + ": " + message, batch.topicPartition().topic(), batch.topicPartition().partition(),
-                    broker, null, SendFailedException.DELIVERY_TIMEOUT, batch.possiblyPersisted()
-                            ? Persistence.POSSIBLY_PERSISTED : Persistence.NOT_PERSISTED, null), broker);
-            return;
-        }
-        long delay = options.backoff().delay(batch.attempts()).toNanos();
-        if (error != Errors.NETWORK_EXCEPTION && error != Errors.REQUEST_TIMED_OUT) {
-            log.warn("[{}] Produce to {} on {} failed [{}] (attempt {}), retrying in {} ms: {}", clientId,
-                    batch.topicPartition(), broker, error, batch.attempts(), delay / 1_000_000, message);
-        }
-        acc.reenqueue(batch, now + delay);
-    }
-
-    /** Ends a batch that failed for good with {@code error}. */
-    private void giveUp(ProducerBatch batch, Node broker, Errors error, String message, boolean sequenceReleased) {
-        if (!sequenceReleased) {
-            abandonSequence(batch);
-        }
-        String detail = (message != null && !message.isBlank() ? message : error.message()) + " (after "
-                + batch.attempts() + " attempt(s))";
-        TopicPartition partition = batch.topicPartition();
-        finish(batch, SendFailedException.forError(error, partition.topic(), partition.partition(), broker,
-                batch.possiblyPersisted(), detail), broker);
-    }
-
-    private void abandonSequence(ProducerBatch batch) {
-        if (idempotence != null && batch.hasSequence()) {
-            idempotence.onAbandoned(batch.topicPartition(), batch.producerEpoch(), batch.baseSequence());
-        }
-    }
-
-    /** Fails a batch for good, or forwards its records to the dead-letter topic. */
-    private void finish(ProducerBatch batch, SendFailedException failure, Node broker) {
-        TopicPartition partition = batch.topicPartition();
-        if (deadLetterTopic != null && !deadLetterTopic.equals(partition.topic()) && fatalError == null && !stopped
-                && batch.forward(failure, record -> router.deadLetter(deadLetterTopic, record, partition, failure))) {
-            log.warn("[{}] {} record(s) for {} forwarded to dead-letter topic {} after failing on {} [{}]: {}",
-                    clientId, batch.recordCount(), partition, deadLetterTopic, broker != null ? broker : "no broker",
-                    failure.code(), failure.getMessage());
-            return;
-        }
-        log.warn("[{}] {} record(s) for {} failed on {} [{}]: {}", clientId, batch.recordCount(), partition,
-                broker != null ? broker : "no broker", failure.code(), failure.getMessage());
-        batch.fail(failure);
-    }
-
-    // ---- producer id ----
-
-    /** Bumps the epoch or fetches a producer id when needed and nothing is in flight; returns a retry time. */
-    private long manageProducerId(long now) {
-        if (idempotence == null || producerIdPending || requestsInFlight.get() > 0) {
-            return Long.MAX_VALUE;
-        }
-        if (idempotence.epochBumpRequired()) {
-            short previous = idempotence.epoch();
-            if (idempotence.bumpEpoch()) {
-                log.info("[{}] Bumped the epoch of producer id {} from {} to {} after a sequence gap; unacknowledged "
-                        + "batches get new sequences", clientId, idempotence.producerId(), previous,
-                        idempotence.epoch());
-            } else {
-                log.info("[{}] The epoch of producer id {} is exhausted; fetching a new producer id", clientId,
-                        idempotence.producerId());
-            }
-        }
-        if (!idempotence.producerIdRequired()) {
-            return Long.MAX_VALUE;
-        }
-        if (producerIdBackingOff && now - producerIdRetryAtNanos < 0) {
-            return producerIdRetryAtNanos;
-        }
-        producerIdBackingOff = false;
-        producerIdPending = true;
-        Node broker = anyBroker();
-        pool.send(broker, ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest(null,
-                TRANSACTION_TIMEOUT_MS, -1L, (short) -1), InitProducerIdResponse::read,
-                options.requestTimeout()).whenComplete((response, error) -> later(() -> {
-                    producerIdPending = false;
-                    if (!stopped) {
-                        producerIdAnswered(broker, response, error);
-                        run();
-                    }
-                }));
-        return Long.MAX_VALUE;
-    }
-
-    private void producerIdAnswered(Node broker, InitProducerIdResponse response,
-            Throwable error) {
-        MqException failure;
-        if (error != null) {
-            Throwable cause = MqExceptions.unwrap(error);
-            failure = cause instanceof MqException mq ? mq : new ConnectionLostException("InitProducerId to "
-                    + broker + " failed: " + cause, cause, broker, ApiKey.INIT_PRODUCER_ID);
-        } else {
-            Errors answer = Errors.forCode(response.errorCode());
-            if (answer == Errors.NONE) {
-                idempotence.initialize(response.producerId(), response.producerEpoch());
-                producerIdFailures = 0;
-                log.debug("[{}] Producer id {} epoch {} from {}", clientId, response.producerId(),
-                        response.producerEpoch(), broker);
-                return;
-            }
-            failure = MqExceptions.fromError(answer, "InitProducerId", broker, ApiKey.INIT_PRODUCER_ID);
-        }
-        if (!failure.isRetriable()) {
-            fatal(failure);
-            return;
-        }
-        producerIdFailures++;
-        long delay = options.backoff().delay(producerIdFailures).toNanos();
-        producerIdBackingOff = true;
-        producerIdRetryAtNanos = time.nanoTime() + delay;
-        log.warn("[{}] InitProducerId to {} failed [{}] ({} in a row), retrying in {} ms: {}", clientId, broker,
-                failure.error().map(Enum::name).orElse(failure.getClass().getSimpleName()), producerIdFailures,
-                delay / 1_000_000, failure.getMessage());
-    }
-
-    /** A broker with a ready connection if there is one, else the next known (or bootstrap) broker in turn. */
-    private Node anyBroker() {
-        List<Node> nodes = metadata.cluster().nodes();
-        for (Node node : nodes) {
-            if (pool.hasReadyConnection(node)) {
-                return node;
-            }
-        }
-        return nodes.get(Math.floorMod(nodeCursor++, nodes.size()));
-    }
-
     // ---- metadata ----
 
     private void requestMetadataUpdate() {
@@ -612,69 +367,6 @@ final class Sender {
             metadataUpdatePending = false;
             run();
         }));
-    }
-
-    private void startAwait(String topic) {
-        if (stopped || fatalError != null) {
-            return; // parked records were failed
-        }
-        if (RecordRouter.isRoutable(metadata.cluster().topics().get(topic))) {
-            released(topic);
-            return;
-        }
-        long oldest = router.oldestParkedNanos(topic);
-        if (oldest == Long.MAX_VALUE) {
-            router.release(topic); // nothing waits any more
-            return;
-        }
-        long bound = Math.max(TimeUnit.MILLISECONDS.toNanos(1), oldest + maxMetadataWaitNanos - time.nanoTime());
-        metadata.awaitTopic(topic, Duration.ofNanos(bound))
-                .whenComplete((cluster, error) -> later(() -> awaited(topic, error)));
-    }
-
-    private void awaited(String topic, Throwable error) {
-        if (stopped || fatalError != null) {
-            return;
-        }
-        Throwable cause = error == null ? null : MqExceptions.unwrap(error);
-        if (cause == null) {
-            released(topic);
-        } else if (cause instanceof UnknownTopicException unknown) {
-            log.warn("[{}] Records for topic '{}' waited {} for its metadata [{}]: {}", clientId, topic,
-                    options.maxMetadataWait(), unknown.error().map(Enum::name)
-                            .orElse(SendFailedException.METADATA_TIMEOUT), unknown.getMessage());
-            if (router.expire(topic, time.nanoTime(), parked -> unknownTopic(topic, unknown))) {
-                startAwait(topic);
-            }
-        } else if (cause instanceof MqException mq && mq.error().isPresent()) {
-            log.warn("[{}] Records for topic '{}' fail: metadata reports [{}] {}", clientId, topic, mq.error().get(),
-                    mq.getMessage());
-            router.fail(topic, mq.error().get());
-        } else {
-            log.warn("[{}] Records for topic '{}' fail: waiting for its metadata failed: {}", clientId, topic,
-                    cause.toString());
-            router.expire(topic, time.nanoTime() + maxMetadataWaitNanos, parked -> new FatalSendException(
-                    "waiting for the topic's metadata failed: " + cause.getMessage(), topic,
-                    SendFailedException.NO_PARTITION, null, null, SendFailedException.ABORTED,
-                    Persistence.NOT_PERSISTED, cause));
-        }
-        run(); // flushes waiting for parked records may complete
-    }
-
-    private void released(String topic) {
-        if (router.release(topic)) {
-            startAwait(topic);
-        }
-    }
-
-    /** The failure of a record whose topic metadata did not describe within the bound. */
-    private static SendFailedException unknownTopic(String topic, UnknownTopicException unknown) {
-        Errors error = unknown.error().orElse(null);
-        return error != null
-                ? new FatalSendException(unknown.getMessage(), topic, SendFailedException.NO_PARTITION, null, error,
-                        null, Persistence.NOT_PERSISTED, unknown)
-                : new RetriableSendException(unknown.getMessage(), topic, SendFailedException.NO_PARTITION, null,
-                        null, SendFailedException.METADATA_TIMEOUT, Persistence.NOT_PERSISTED, unknown);
     }
 
     private static Node leader(Cluster cluster, TopicPartition partition) {
@@ -793,26 +485,6 @@ final class Sender {
             }
         }
         return results;
-    }
-
-    /** Errors after which no send of this producer can succeed: it stops instead of spinning. */
-    static boolean isFatalToProducer(Errors error) {
-        return switch (error) {
-            case UNSUPPORTED_VERSION, UNSUPPORTED_FOR_MESSAGE_FORMAT, INVALID_REQUIRED_ACKS,
-                    CLUSTER_AUTHORIZATION_FAILED, TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
-                    SASL_AUTHENTICATION_FAILED -> true;
-            default -> false;
-        };
-    }
-
-    /** Errors saying the producer's routing is stale: metadata is refreshed before the retry. */
-    static boolean needsMetadata(Errors error) {
-        return switch (error) {
-            case NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE, FENCED_LEADER_EPOCH,
-                    UNKNOWN_LEADER_EPOCH, KAFKA_STORAGE_ERROR, UNKNOWN_TOPIC_ID, INCONSISTENT_TOPIC_ID,
-                    NETWORK_EXCEPTION -> true;
-            default -> false;
-        };
     }
 
     private static long earliest(long a, long b) {
