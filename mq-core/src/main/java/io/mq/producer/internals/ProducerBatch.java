@@ -87,6 +87,8 @@ public final class ProducerBatch {
     private short producerEpoch = RecordBatch.NO_PRODUCER_EPOCH;
     private int baseSequence = RecordBatch.NO_SEQUENCE;
     private volatile CompletableFuture<Void> done;
+    /** Set once the batch has ended for good: completed, failed, or every forwarded record completed. */
+    private volatile boolean signalled;
 
     @SuppressWarnings("unchecked")
     ProducerBatch(PartitionQueue queue, RecordBatchBuilder builder, int reservedBytes, int firstRecordSize,
@@ -328,7 +330,7 @@ public final class ProducerBatch {
         return true;
     }
 
-    /** A future completed once the batch has completed or failed. */
+    /** A future completed once the batch has completed or failed (after a forward: once every copy has). */
     public CompletableFuture<Void> whenDone() {
         CompletableFuture<Void> future = done;
         if (future == null) {
@@ -340,7 +342,7 @@ public final class ProducerBatch {
                 }
             }
         }
-        if (isDone()) {
+        if (signalled) {
             future.complete(null);
         }
         return future;
@@ -535,6 +537,7 @@ public final class ProducerBatch {
     }
 
     private void signalDone() {
+        signalled = true;
         onDone.accept(this);
         CompletableFuture<Void> future = done;
         if (future != null) {

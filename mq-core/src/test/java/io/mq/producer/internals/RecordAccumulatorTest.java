@@ -479,6 +479,115 @@ class RecordAccumulatorTest {
         }
     }
 
+    @Test
+    void afterANewProducerIdQueuedBatchesGetFreshSequencesUnderIt() {
+        accumulator = idempotentAccumulator();
+        ProducerBatch first = appendAndDrainOne(0);
+        assertThat(first.baseSequence()).isZero();
+        idempotence.onError(P0, first.producerEpoch(), first.baseSequence(), Errors.INVALID_PRODUCER_EPOCH);
+        accumulator.reenqueue(first, time.nanoTime());
+        assertThat(accumulator.ready(time.nanoTime()).readyPartitions()).as("waits for the new id").isEmpty();
+
+        idempotence.initialize(43L, (short) 0); // a new id, with the same epoch number as before
+
+        assertThat(drainOne()).isSameAs(first);
+        RecordBatch wire = RecordBatch.at(first.buffer());
+        assertThat(wire.producerId()).isEqualTo(43L);
+        assertThat(wire.baseSequence()).isZero();
+        assertThat(idempotence.nextSequence(P0)).isEqualTo(first.recordCount());
+    }
+
+    @Test
+    void aRecordTooLargeForAnyBatchIsRefusedBeforeItIsQueuedAnywhere() {
+        accumulator = accumulator(options().maxRequestSize(4096).batchSize(1024));
+
+        assertThat(accumulator.checkSize(record(0, 100), 0)).isEqualTo(RecordAccumulator.estimateRecordSize(
+                record(0, 100)));
+        assertThatThrownBy(() -> accumulator.checkSize(record(0, 5000), SendFailedException.NO_PARTITION))
+                .isInstanceOfSatisfying(SendConfigurationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(SendFailedException.RECORD_TOO_LARGE);
+                    assertThat(e.partition()).isEqualTo(SendFailedException.NO_PARTITION);
+                });
+        assertThat(accumulator.incompleteBatches()).isZero();
+    }
+
+    @Test
+    void withLingerOffEveryBatchIsReadyAtOnceIncludingLaterOnesAndAppendsStillWork() {
+        accumulator = accumulator(options().linger(HOUR));
+        accumulator.append(record(0, 10), 0, null, false, false);
+
+        accumulator.lingerOff();
+        accumulator.append(record(1, 10), 1, null, false, false);
+
+        assertThat(accumulator.ready(time.nanoTime()).readyPartitions()).containsExactlyInAnyOrder(P0, P1);
+        assertThat(accumulator.isClosed()).isFalse();
+    }
+
+    @Test
+    void expiredBatchesCanBeHandedToTheCallerWhichForwardsTheirRecords() {
+        accumulator = accumulator(options().linger(Duration.ofSeconds(1)).requestTimeout(Duration.ofSeconds(1))
+                .deliveryTimeout(Duration.ofSeconds(2)));
+        CompletableFuture<SendResult> original = new CompletableFuture<>();
+        accumulator.append(ProducerRecord.builder(TOPIC).partition(2).key("k".getBytes()).value(value(30))
+                .header("h", new byte[] {7}).timestamp(1234L).build(), 2, original, false, false);
+        List<Record> forwarded = new ArrayList<>();
+        CompletableFuture<SendResult> deadLetter = new CompletableFuture<>();
+        time.advance(Duration.ofSeconds(2));
+
+        List<ProducerBatch> expired = accumulator.expire(time.nanoTime(), (batch, failure) -> {
+            assertThat(failure.code()).isEqualTo(SendFailedException.DELIVERY_TIMEOUT);
+            assertThat(batch.forward(failure, record -> {
+                forwarded.add(record);
+                return deadLetter;
+            })).isTrue();
+        });
+
+        assertThat(expired).hasSize(1);
+        assertThat(forwarded).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("k".getBytes());
+            assertThat(r.value()).isEqualTo(value(30));
+            assertThat(r.timestamp()).isEqualTo(1234L);
+            assertThat(r.headers()).extracting(h -> h.key()).containsExactly("h");
+        });
+        assertThat(original).isNotDone();
+        assertThat(expired.get(0).whenDone()).isNotDone();
+        deadLetter.complete(new SendResult("dead", 0, 9, 1234L));
+        assertThat(original).isCompletedWithValue(new SendResult("dead", 0, 9, 1234L));
+        assertThat(expired.get(0).whenDone()).isDone();
+        assertThat(metrics.recordsDeadLettered()).isEqualTo(1);
+        assertThat(metrics.recordErrorsByCode()).containsEntry(SendFailedException.DELIVERY_TIMEOUT, 1L);
+    }
+
+    @Test
+    void aFailedForwardFailsTheOriginalRecordWithItsOwnFailure() {
+        accumulator = accumulator(options().linger(Duration.ZERO));
+        CompletableFuture<SendResult> original = new CompletableFuture<>();
+        accumulator.append(record(0, 10), 0, original, false, false);
+        ProducerBatch batch = drainOne();
+        RetriableSendException failure = new RetriableSendException("gone", TOPIC, 0, "X", Persistence.NOT_PERSISTED);
+
+        batch.forward(failure, record -> CompletableFuture.failedFuture(new IllegalStateException("dlt down")));
+
+        assertThatThrownBy(original::join).cause().isSameAs(failure);
+        assertThat(failure.getSuppressed()).singleElement().isInstanceOf(IllegalStateException.class);
+        assertThat(batch.forward(failure, record -> new CompletableFuture<>())).as("only once").isFalse();
+    }
+
+    @Test
+    void abortAllCanNameItsReasonAndCode() {
+        accumulator = accumulator(options().linger(HOUR));
+        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        accumulator.append(record(0, 10), 0, future, false, false);
+
+        assertThat(accumulator.abortAll("closed before delivery", SendFailedException.PRODUCER_CLOSED, null))
+                .isEqualTo(1);
+
+        assertThatThrownBy(future::join).cause().isInstanceOfSatisfying(FatalSendException.class, e -> {
+            assertThat(e.code()).isEqualTo(SendFailedException.PRODUCER_CLOSED);
+            assertThat(e).hasMessageContaining("closed before delivery");
+        });
+    }
+
     // ---- helpers ----
 
     private ProducerOptions.Builder options() {

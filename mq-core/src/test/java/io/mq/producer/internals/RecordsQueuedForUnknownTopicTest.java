@@ -2,7 +2,10 @@ package io.mq.producer.internals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.mq.producer.FatalSendException;
+import io.mq.producer.Persistence;
 import io.mq.producer.ProducerRecord;
 import io.mq.producer.RetriableSendException;
 import io.mq.producer.SendConfigurationException;
@@ -95,5 +98,67 @@ class RecordsQueuedForUnknownTopicTest {
                 e -> assertThat(e.code()).isEqualTo(SendFailedException.ABORTED));
         assertThat(waiting.topics()).isEmpty();
         assertThat(waiting.nextExpiryNanos()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aRecordIsParkedBehindOthersOnlyWhileItsTopicHasRecordsWaiting() {
+        ProducerRecord first = ProducerRecord.of("a", new byte[] {1});
+        ProducerRecord second = ProducerRecord.of("a", new byte[] {2});
+        assertThat(waiting.parkIfWaiting(first, null, false, false, 0)).isFalse();
+        waiting.park(first, null, false, true, 0);
+
+        assertThat(waiting.parkIfWaiting(second, null, true, false, SECOND)).isTrue();
+        assertThat(waiting.isWaiting("a")).isTrue();
+        assertThat(waiting.isWaiting("b")).isFalse();
+        assertThat(waiting.release("a")).extracting(RecordsQueuedForUnknownTopic.Parked::record,
+                RecordsQueuedForUnknownTopic.Parked::sync, RecordsQueuedForUnknownTopic.Parked::oneway)
+                .containsExactly(tuple(first, false, true),
+                        tuple(second, true, false));
+        assertThat(waiting.isWaiting("a")).isFalse();
+    }
+
+    @Test
+    void theOldestParkedRecordIsKnownPerTopicAndOverall() {
+        assertThat(waiting.oldestParkedNanos()).isEqualTo(Long.MAX_VALUE);
+        waiting.park(ProducerRecord.of("a", new byte[1]), null, false, 3 * SECOND);
+        waiting.park(ProducerRecord.of("b", new byte[1]), null, false, 2 * SECOND);
+        waiting.park(ProducerRecord.of("a", new byte[1]), null, false, 4 * SECOND);
+
+        assertThat(waiting.oldestParkedNanos()).isEqualTo(2 * SECOND);
+        assertThat(waiting.oldestParkedNanos("a")).isEqualTo(3 * SECOND);
+        assertThat(waiting.oldestParkedNanos("c")).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void expiringOneTopicFailsItsRecordsThatWaitedTheBoundWithTheFailureGiven() {
+        CompletableFuture<SendResult> old = new CompletableFuture<>();
+        CompletableFuture<SendResult> young = new CompletableFuture<>();
+        CompletableFuture<SendResult> other = new CompletableFuture<>();
+        waiting.park(ProducerRecord.of("a", new byte[1]), old, false, 0);
+        waiting.park(ProducerRecord.of("a", new byte[1]), young, false, 5 * SECOND);
+        waiting.park(ProducerRecord.of("b", new byte[1]), other, false, 0);
+
+        int failed = waiting.expire("a", 10 * SECOND, p -> new RetriableSendException("no such topic",
+                p.record().topic(), SendFailedException.NO_PARTITION, "CUSTOM", Persistence.NOT_PERSISTED));
+
+        assertThat(failed).isEqualTo(1);
+        assertThatThrownBy(old::join).cause().isInstanceOfSatisfying(RetriableSendException.class,
+                e -> assertThat(e.code()).isEqualTo("CUSTOM"));
+        assertThat(young).isNotDone();
+        assertThat(other).isNotDone();
+        assertThat(waiting.size()).isEqualTo(2);
+        assertThat(metrics.recordErrorsByCode()).containsEntry("CUSTOM", 1L);
+    }
+
+    @Test
+    void abortingAllCanNameItsReasonAndCode() {
+        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        waiting.park(ProducerRecord.of("a", new byte[1]), future, false, 0);
+
+        assertThat(waiting.abortAll("the producer closed", SendFailedException.PRODUCER_CLOSED, null)).isEqualTo(1);
+
+        assertThatThrownBy(future::join).cause().isInstanceOfSatisfying(FatalSendException.class,
+                e -> assertThat(e.code()).isEqualTo(SendFailedException.PRODUCER_CLOSED));
+        assertThat(waiting.size()).isZero();
     }
 }
