@@ -127,7 +127,14 @@ class MqProducerIT {
                     .toList();
             assertThat(offsets).isSorted().doesNotHaveDuplicates();
         }
-        assertThat(producer.metrics().recordsSent()).isEqualTo(500);
+        ProducerMetrics metrics = producer.metrics();
+        assertThat(metrics.recordsSent()).isEqualTo(500);
+        assertThat(metrics.requestLatencyNanos().count()).isPositive();
+        assertThat(metrics.batchSizeBytes().count()).isPositive();
+        assertThat(metrics.connections()).isPositive();
+        assertThat(metrics.metadataAgeMillis()).isNotNegative();
+        assertThat(metrics.inFlightRequests()).isZero();
+        assertThat(metrics.bufferAvailableBytes()).isEqualTo(metrics.bufferTotalBytes());
         assertThat(producer.state()).isEqualTo(MqProducer.State.RUNNING);
     }
 

@@ -10,9 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mq.client.ClientResources;
 import io.mq.client.MqException;
 import io.mq.producer.ScriptedProduceBroker.ReceivedBatch;
+import io.mq.producer.partitioner.NodeObserver;
+import io.mq.producer.partitioner.PartitionView;
+import io.mq.producer.partitioner.Partitioner;
 import io.mq.protocol.Errors;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +176,35 @@ class MqProducerRecoveryIT {
 
             assertThat(broker.initProducerIdRequests()).isEqualTo(3);
             assertThat(broker.batches()).containsExactly(new ReceivedBatch(PRODUCER_ID, (short) 0, 0, 1));
+        }
+    }
+
+    @Test
+    void partitionersObservingBrokersLearnOfFailuresAndRecoveriesBeforeCallersDo() throws Exception {
+        List<String> observed = new CopyOnWriteArrayList<>();
+        final class Observing implements Partitioner, NodeObserver {
+            @Override
+            public int partition(String topic, byte[] key, byte[] value, PartitionView partitions) {
+                return 0;
+            }
+
+            @Override
+            public void onRequestCompleted(int nodeId, long latencyNanos) {
+                observed.add("answered by " + nodeId);
+            }
+
+            @Override
+            public void onRequestFailed(int nodeId) {
+                observed.add("failed on " + nodeId);
+            }
+        }
+        try (ScriptedProduceBroker broker = ScriptedProduceBroker.answeringProduce(Errors.NOT_ENOUGH_REPLICAS);
+             MqProducer producer = producer(broker, ProducerOptions.builder().acks(Acks.LEADER)
+                     .partitioner(Observing::new))) {
+
+            producer.sendSync(ProducerRecord.of(TOPIC, utf8("observed")));
+
+            assertThat(observed).containsExactly("failed on 1", "answered by 1");
         }
     }
 }

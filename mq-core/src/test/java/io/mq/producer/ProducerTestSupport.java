@@ -28,7 +28,7 @@ public final class ProducerTestSupport {
         return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Every record of {@code topic}'s partitions 0..partitions-1, read from the beginning by a kafka-clients consumer. */
+    /** Every record of {@code topic}'s partitions 0..partitions-1, read from the start by a kafka-clients consumer. */
     public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, int partitions,
             int expected) {
         List<TopicPartition> all = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p))

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@link ClientResources}. It creates no thread.
  *
  * <p>Lifecycle: the state moves only along CREATED → RUNNING | START_FAILED, RUNNING → FAILED (a fatal error),
- * RUNNING | FAILED → CLOSING → CLOSED, and CREATED | START_FAILED → CLOSED, each by compare-and-set, so a producer
- * starts and closes at most once. Users build it with {@link MqProducer#builder()}, which starts it.
+ * RUNNING | FAILED → CLOSING → CLOSED, and CREATED | START_FAILED → CLOSED, each by compare-and-set, so a
+ * producer starts and closes at most once. Users build it with {@link MqProducer#builder()}, which starts it.
  */
 public final class DefaultMqProducer implements MqProducer {
 

@@ -71,9 +71,8 @@ final class ProduceOutcomes {
      * Handles one partition's answer to a Produce request.
      *
      * @param result the partition's result, or null if the answer did not mention it
-     * @return true if it was a retriable error (the broker is then reported as failing to partitioners)
      */
-    boolean partitionAnswered(Node broker, RecordAccumulator acc, ProducerBatch batch,
+    void partitionAnswered(Node broker, RecordAccumulator acc, ProducerBatch batch,
             PartitionProduceResponse result, long now) {
         TopicPartition partition = batch.topicPartition();
         Errors error = result == null ? Errors.UNKNOWN_SERVER_ERROR : Errors.forCode(result.errorCode());
@@ -86,59 +85,55 @@ final class ProduceOutcomes {
                 idempotence.onAcknowledged(partition, batch.producerEpoch(), batch.baseSequence());
             }
             batch.complete(result.baseOffset(), result.logAppendTimeMs());
-            return false;
+            return;
         }
         if (isFatalToProducer(error)) {
-            fatal.accept(MqExceptions.fromError(error, "produce to " + partition + (message != null ? " (" + message + ")"
-                    : ""), broker, ApiKey.PRODUCE));
-            return false;
+            fatal.accept(MqExceptions.fromError(error, "produce to " + partition
+                    + (message != null ? " (" + message + ")" : ""), broker, ApiKey.PRODUCE));
+            return;
         }
         if (idempotence != null && batch.hasSequence()) {
             boolean hadProducerId = !idempotence.producerIdRequired();
             switch (idempotence.onError(partition, batch.producerEpoch(), batch.baseSequence(), error)) {
                 case DUPLICATE -> {
                     batch.complete(result.baseOffset(), result.logAppendTimeMs());
-                    return false;
+                    return;
                 }
                 case FAIL -> {
                     giveUp(batch, broker, error, message, true);
-                    return false;
+                    return;
                 }
                 default -> {
                     if (hadProducerId && idempotence.producerIdRequired() && producerIds.onFenced()) {
-                        fatal.accept(MqExceptions.fromError(error, "produce to " + partition + ": the producer id was "
-                                + "fenced " + ProducerIdManager.MAX_FENCED_IN_A_ROW + " times in a row", broker,
+                        fatal.accept(MqExceptions.fromError(error, "produce to " + partition + ": the producer "
+                                + "id was fenced " + ProducerIdManager.MAX_FENCED_IN_A_ROW + " times in a row", broker,
                                 ApiKey.PRODUCE));
-                        return false;
+                        return;
                     }
                     retry(batch, acc, broker, error, message, now);
-                    return true;
+                    return;
                 }
             }
         }
         if (error.retriable()) {
             retry(batch, acc, broker, error, message, now);
-            return true;
+        } else {
+            giveUp(batch, broker, error, message, false);
         }
-        giveUp(batch, broker, error, message, false);
-        return false;
     }
 
     /**
-     * Handles a Produce request that got no answer: its batches are retried (possibly persisted), or the producer
-     * stops when the failure is fatal to it.
-     *
-     * @return true if the failure was retriable
+     * Handles a Produce request that got no answer: its batches are retried (possibly persisted), given up when the
+     * failure is not retriable, or the producer stops when the failure is fatal to it.
      */
-    boolean requestFailed(Node broker, RecordAccumulator acc, List<ProducerBatch> batches, Throwable cause,
-            long now) {
+    void requestFailed(Node broker, RecordAccumulator acc, List<ProducerBatch> batches, Throwable cause, long now) {
         MqException failure = cause instanceof MqException mq ? mq
                 : new ConnectionLostException("produce request to " + broker + " failed: " + cause, cause, broker,
                         ApiKey.PRODUCE);
         if (failure instanceof UnsupportedVersionException
                 || failure.error().map(ProduceOutcomes::isFatalToProducer).orElse(false)) {
             fatal.accept(failure);
-            return false;
+            return;
         }
         Errors error = failure.error().orElse(failure instanceof MqTimeoutException ? Errors.REQUEST_TIMED_OUT
                 : Errors.NETWORK_EXCEPTION);
@@ -152,7 +147,7 @@ final class ProduceOutcomes {
                     giveUp(batch, broker, error, failure.getMessage(), false);
                 }
             }
-            return false;
+            return;
         }
         log.warn("[{}] Produce request to {} for {} failed [{}], retrying: {}", clientId, broker, partitions, error,
                 failure.getMessage());
@@ -165,7 +160,6 @@ final class ProduceOutcomes {
                 retry(batch, acc, broker, error, failure.getMessage(), now);
             }
         }
-        return true;
     }
 
     private void retry(ProducerBatch batch, RecordAccumulator acc, Node broker, Errors error, String message,

@@ -14,6 +14,7 @@ import io.mq.producer.SendResult;
 import io.mq.producer.partitioner.NodeObserver;
 import io.mq.producer.partitioner.Partitioner;
 import io.mq.protocol.ApiKey;
+import io.mq.protocol.Errors;
 import io.mq.protocol.message.ProduceRequest;
 import io.mq.protocol.message.ProduceRequest.PartitionProduceData;
 import io.mq.protocol.message.ProduceRequest.TopicProduceData;
@@ -327,9 +328,11 @@ final class Sender {
         }
         long now = time.nanoTime();
         if (error != null) {
-            if (outcomes.requestFailed(broker, acc, batches, MqExceptions.unwrap(error), now) && observer != null) {
-                observer.onRequestFailed(broker.id());
+            Throwable cause = MqExceptions.unwrap(error);
+            if (observer != null && MqExceptions.isRetriable(cause)) {
+                observer.onRequestFailed(broker.id()); // partitioners learn before any caller does
             }
+            outcomes.requestFailed(broker, acc, batches, cause, now);
         } else if (acks == 0) {
             for (ProducerBatch batch : batches) {
                 batch.complete(SendResult.UNKNOWN_OFFSET, -1L);
@@ -338,18 +341,16 @@ final class Sender {
             long latency = now - sentNanos;
             metrics.recordRequestLatency(latency);
             Map<TopicPartition, PartitionProduceResponse> results = index(response);
-            boolean retriableErrors = false;
-            for (ProducerBatch batch : batches) {
-                if (!batch.isDone() && fatalError == null) {
-                    retriableErrors |= outcomes.partitionAnswered(broker, acc, batch,
-                            results.get(batch.topicPartition()), now);
-                }
-            }
             if (observer != null) {
-                if (retriableErrors) {
+                if (results.values().stream().anyMatch(r -> Errors.forCode(r.errorCode()).retriable())) {
                     observer.onRequestFailed(broker.id());
                 } else {
                     observer.onRequestCompleted(broker.id(), latency);
+                }
+            }
+            for (ProducerBatch batch : batches) {
+                if (!batch.isDone() && fatalError == null) {
+                    outcomes.partitionAnswered(broker, acc, batch, results.get(batch.topicPartition()), now);
                 }
             }
         }
