@@ -103,9 +103,15 @@ final class ProducerIdManager {
         if (backingOff && nowNanos - retryAtNanos < 0) {
             return retryAtNanos;
         }
+        Node broker = anyBroker();
+        if (broker == null) { // metadata listed no broker: try again later
+            failures++;
+            backingOff = true;
+            retryAtNanos = nowNanos + backoff.delay(failures).toNanos();
+            return retryAtNanos;
+        }
         backingOff = false;
         pending = true;
-        Node broker = anyBroker();
         pool.send(broker, ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest(null, TRANSACTION_TIMEOUT_MS,
                 RecordBatch.NO_PRODUCER_ID, RecordBatch.NO_PRODUCER_EPOCH), InitProducerIdResponse::read,
                 requestTimeout).whenComplete((response, error) -> {
@@ -166,9 +172,15 @@ final class ProducerIdManager {
                 delay / 1_000_000, failure.getMessage());
     }
 
-    /** A broker with a ready connection if there is one, else the next known (or bootstrap) broker in turn. */
+    /**
+     * A broker with a ready connection if there is one, else the next known (or bootstrap) broker in turn; null if
+     * metadata lists none.
+     */
     private Node anyBroker() {
         List<Node> nodes = metadata.cluster().nodes();
+        if (nodes.isEmpty()) {
+            return null;
+        }
         for (Node node : nodes) {
             if (pool.hasReadyConnection(node)) {
                 return node;
