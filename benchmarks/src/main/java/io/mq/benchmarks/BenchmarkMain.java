@@ -61,6 +61,7 @@ public final class BenchmarkMain {
         out.printf(Locale.ROOT, "- settings: scale %s, %d run(s) and %d warm-up(s) per side, %d case(s)%n%n",
                 options.settings().scale(), options.settings().runs(), options.settings().warmups(), cases.size());
         Path workDir = Files.createTempDirectory("mq-bench-");
+        ChildProcesses.deleteOnExit(workDir);
         List<CaseResult> results = new ArrayList<>();
         try {
             WorkerProcess workers = new WorkerProcess(workDir);

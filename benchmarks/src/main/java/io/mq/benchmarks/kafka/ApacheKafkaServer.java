@@ -3,6 +3,7 @@ package io.mq.benchmarks.kafka;
 import io.mq.benchmarks.process.ChildProcesses;
 import io.mq.benchmarks.process.ClassPathFile;
 import io.mq.benchmarks.process.JvmSpec;
+import io.mq.benchmarks.process.LogFiles;
 import io.mq.benchmarks.process.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -127,10 +126,11 @@ public final class ApacheKafkaServer implements AutoCloseable {
     public static ApacheKafkaServer launch(Map<String, String> overrides, JvmSpec jvm, Duration formatTimeout)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("apache-kafka-");
+        ChildProcesses.deleteOnExit(dir);
         try {
             return launchIn(dir, overrides, jvm, System.nanoTime() + formatTimeout.toNanos());
         } catch (IOException | InterruptedException | RuntimeException e) {
-            deleteRecursively(dir);
+            LogFiles.deleteRecursively(dir);
             throw e;
         }
     }
@@ -175,7 +175,7 @@ public final class ApacheKafkaServer implements AutoCloseable {
         try {
             ChildProcesses.stop(process, STOP_TIMEOUT);
         } finally {
-            deleteRecursively(dir);
+            LogFiles.deleteRecursively(dir);
         }
     }
 
@@ -337,17 +337,6 @@ public final class ApacheKafkaServer implements AutoCloseable {
             return "\n--- last " + last.size() + " lines of " + log + " ---\n" + String.join("\n", last);
         } catch (IOException | UncheckedIOException e) {
             return " (no log at " + log + ": " + e + ")";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 

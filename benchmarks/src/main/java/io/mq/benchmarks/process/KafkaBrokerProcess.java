@@ -40,26 +40,12 @@ public final class KafkaBrokerProcess implements BrokerUnderTest {
 
             @Override
             public BrokerUnderTest launch() throws IOException, InterruptedException {
-                Path probeDir = Files.createTempDirectory("kafka-probe-");
-                try {
-                    return new KafkaBrokerProcess(ApacheKafkaServer.launch(Map.of(), jvm(probeDir), START_TIMEOUT),
-                            probeDir);
-                } catch (IOException | InterruptedException | RuntimeException e) {
-                    LogFiles.deleteRecursively(probeDir);
-                    throw e;
-                }
+                return withProbe(probe -> ApacheKafkaServer.launch(Map.of(), probe, START_TIMEOUT));
             }
 
             @Override
             public BrokerUnderTest start() throws IOException, InterruptedException {
-                Path probeDir = Files.createTempDirectory("kafka-probe-");
-                try {
-                    return new KafkaBrokerProcess(ApacheKafkaServer.start(Map.of(), jvm(probeDir), START_TIMEOUT),
-                            probeDir);
-                } catch (IOException | InterruptedException | RuntimeException e) {
-                    LogFiles.deleteRecursively(probeDir);
-                    throw e;
-                }
+                return withProbe(probe -> ApacheKafkaServer.start(Map.of(), probe, START_TIMEOUT));
             }
         };
     }
@@ -77,8 +63,23 @@ public final class KafkaBrokerProcess implements BrokerUnderTest {
         }
     }
 
-    private static JvmSpec jvm(Path probeDir) {
-        return JvmSpec.broker().probedInto(probeDir.resolve("probe.log"));
+    /** Runs {@code starter} with the broker JVM spec probing into a fresh directory, removed again on failure. */
+    private static KafkaBrokerProcess withProbe(Starter starter) throws IOException, InterruptedException {
+        Path probeDir = Files.createTempDirectory("mq-bench-kafka-probe-");
+        ChildProcesses.deleteOnExit(probeDir);
+        try {
+            return new KafkaBrokerProcess(starter.start(JvmSpec.broker().probedInto(probeDir.resolve("probe.log"))),
+                    probeDir);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LogFiles.deleteRecursively(probeDir);
+            throw e;
+        }
+    }
+
+    /** Launches or starts {@link ApacheKafkaServer} in a given JVM. */
+    @FunctionalInterface
+    private interface Starter {
+        ApacheKafkaServer start(JvmSpec jvm) throws IOException, InterruptedException;
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class MqBrokerProcess implements BrokerUnderTest {
     }
 
     private static MqBrokerProcess launch(FlushMode flush) throws IOException {
-        Path dir = Files.createTempDirectory("mq-broker-");
+        Path dir = Files.createTempDirectory("mq-bench-broker-");
+        ChildProcesses.deleteOnExit(dir);
         try {
             int port = LoopbackPorts.free(1)[0];
             Path logback = dir.resolve("logback.xml");
