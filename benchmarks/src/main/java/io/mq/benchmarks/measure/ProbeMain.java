@@ -13,7 +13,8 @@ import java.util.Arrays;
  * A wrapper main for child JVMs under test: {@code java -Dmq.bench.probe=FILE ... ProbeMain <main class> <args>}
  * starts a daemon thread that appends a {@link ProbeSample} line to FILE every {@value #INTERVAL_MS} ms (and once
  * more at exit), then runs the real main class. The harness reads the file to learn the process's CPU time, heap and
- * threads over any time window, without JMX ports or attach.
+ * threads over any time window, without JMX ports or attach. The thread sets itself up (management beans, file)
+ * while the real main already runs, so the probe adds nothing to the startup path it measures.
  */
 public final class ProbeMain {
 
@@ -33,7 +34,9 @@ public final class ProbeMain {
         if (file == null) {
             throw new IllegalArgumentException("system property " + FILE_PROPERTY + " must name the probe file");
         }
-        startSampling(Path.of(file));
+        Thread probe = new Thread(() -> sampleForever(Path.of(file)), "mq-bench-probe");
+        probe.setDaemon(true);
+        probe.start();
         Method main = Class.forName(args[0]).getMethod("main", String[].class);
         try {
             main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
@@ -42,13 +45,16 @@ public final class ProbeMain {
         }
     }
 
-    private static void startSampling(Path file) throws IOException {
-        OutputStream out = new FileOutputStream(file.toFile(), true);
-        Sampler sampler = new Sampler(new JvmUsage(), out);
-        Thread thread = new Thread(sampler::runUntilInterrupted, "mq-bench-probe");
-        thread.setDaemon(true);
-        thread.start();
+    private static void sampleForever(Path file) {
+        Sampler sampler;
+        try {
+            sampler = new Sampler(new JvmUsage(), new FileOutputStream(file.toFile(), true));
+        } catch (IOException e) {
+            System.err.println("mq-bench-probe: cannot write " + file + ": " + e);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(sampler::sampleOnce, "mq-bench-probe-exit"));
+        sampler.runUntilInterrupted();
     }
 
     /** Writes samples; the probe thread and the exit hook share it, so writes are synchronized. */
