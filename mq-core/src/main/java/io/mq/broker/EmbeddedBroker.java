@@ -1,12 +1,18 @@
 package io.mq.broker;
 
+import io.mq.broker.coordinator.DefaultCoordinatorScheduler;
+import io.mq.broker.coordinator.GroupConfig;
+import io.mq.broker.coordinator.GroupCoordinator;
+import io.mq.broker.coordinator.OffsetStore;
 import io.mq.broker.handler.BrokerHandlers;
+import io.mq.broker.metadata.Topic;
 import io.mq.broker.metadata.TopicManager;
 import io.mq.broker.metadata.TopicRegistry;
 import io.mq.broker.metadata.TopicRetention;
 import io.mq.broker.network.BrokerServer;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.FlushMode;
+import io.mq.broker.storage.PartitionId;
 import io.mq.broker.storage.StorageOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -46,6 +54,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private boolean temporaryDataDir;
     private CommitLogStore store;
     private TopicManager topics;
+    private DefaultCoordinatorScheduler coordinatorThread;
     private BrokerServer server;
     private InetSocketAddress address;
 
@@ -71,7 +80,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             TopicRegistry registry = TopicRegistry.load(dataDir);
             store = CommitLogStore.open(storageOptions(), new TopicRetention(config, registry));
             topics = new TopicManager(config, registry, store);
-            server = new BrokerServer(BrokerHandlers.create(config, topics, store, this::bootstrapAddress),
+            GroupCoordinator groups = startGroupCoordinator();
+            server = new BrokerServer(BrokerHandlers.create(config, topics, store, groups, this::bootstrapAddress),
                     Math.max(1, Runtime.getRuntime().availableProcessors()), config.maxFrameBytes(),
                     config.connectionsMaxIdle());
             address = server.bind(config.host(), config.port());
@@ -87,6 +97,19 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("mq broker failed to start on " + config.host() + ":" + config.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Creates {@code __consumer_offsets} if missing, replays it and starts the coordinator thread. */
+    private GroupCoordinator startGroupCoordinator() {
+        Topic offsetsTopic = topics.ensureTopic(OffsetStore.TOPIC, config.offsetsTopicPartitions(),
+                OffsetStore.TOPIC_CONFIGS);
+        List<PartitionId> partitions = new ArrayList<>(offsetsTopic.partitions());
+        for (int p = 0; p < offsetsTopic.partitions(); p++) {
+            partitions.add(new PartitionId(offsetsTopic.id(), p));
+        }
+        OffsetStore offsets = OffsetStore.load(store, partitions);
+        coordinatorThread = new DefaultCoordinatorScheduler();
+        return new GroupCoordinator(GroupConfig.from(config), offsets, coordinatorThread);
     }
 
     /** {@code host:port} for a client's {@code bootstrap.servers}. */
@@ -135,6 +158,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     private void releaseResources() {
         if (server != null) {
             server.close();
+        }
+        if (coordinatorThread != null) {
+            coordinatorThread.close();
         }
         if (topics != null) {
             topics.close();
@@ -190,6 +216,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         private int maxMessageBytes = BrokerConfig.DEFAULT_MAX_MESSAGE_BYTES;
         private int maxFrameBytes = BrokerConfig.DEFAULT_MAX_FRAME_BYTES;
         private Duration connectionsMaxIdle = BrokerConfig.DEFAULT_CONNECTIONS_MAX_IDLE;
+        private Duration groupInitialRebalanceDelay = BrokerConfig.DEFAULT_GROUP_INITIAL_REBALANCE_DELAY;
+        private Duration groupMinSessionTimeout = BrokerConfig.DEFAULT_GROUP_MIN_SESSION_TIMEOUT;
+        private Duration groupMaxSessionTimeout = BrokerConfig.DEFAULT_GROUP_MAX_SESSION_TIMEOUT;
+        private Duration offsetsRetention = BrokerConfig.DEFAULT_OFFSETS_RETENTION;
+        private Duration offsetsRetentionCheckInterval = BrokerConfig.DEFAULT_OFFSETS_RETENTION_CHECK_INTERVAL;
+        private int offsetsTopicPartitions = BrokerConfig.DEFAULT_OFFSETS_TOPIC_PARTITIONS;
 
         private Builder() {
         }
@@ -283,11 +315,49 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /** How long the first rebalance of an empty group waits for more members; 0 completes it at once. */
+        public Builder groupInitialRebalanceDelay(Duration groupInitialRebalanceDelay) {
+            this.groupInitialRebalanceDelay = groupInitialRebalanceDelay;
+            return this;
+        }
+
+        /** Smallest session timeout a group member may ask for. */
+        public Builder groupMinSessionTimeout(Duration groupMinSessionTimeout) {
+            this.groupMinSessionTimeout = groupMinSessionTimeout;
+            return this;
+        }
+
+        /** Largest session timeout a group member may ask for. */
+        public Builder groupMaxSessionTimeout(Duration groupMaxSessionTimeout) {
+            this.groupMaxSessionTimeout = groupMaxSessionTimeout;
+            return this;
+        }
+
+        /** How long the committed offsets of an empty group are kept. */
+        public Builder offsetsRetention(Duration offsetsRetention) {
+            this.offsetsRetention = offsetsRetention;
+            return this;
+        }
+
+        /** How often expired offsets are looked for. */
+        public Builder offsetsRetentionCheckInterval(Duration offsetsRetentionCheckInterval) {
+            this.offsetsRetentionCheckInterval = offsetsRetentionCheckInterval;
+            return this;
+        }
+
+        /** Partition count of {@code __consumer_offsets} when this broker creates it. */
+        public Builder offsetsTopicPartitions(int offsetsTopicPartitions) {
+            this.offsetsTopicPartitions = offsetsTopicPartitions;
+            return this;
+        }
+
         /** Validates the settings and creates a broker in state {@code CREATED}. */
         public EmbeddedBroker build() {
             return new EmbeddedBroker(new BrokerConfig(host, port, dataDir, brokerId, clusterId, segmentBytes, flushMode,
                     flushInterval, flushDirtyBytes, retention, retentionBytes, retentionCheckInterval, defaultPartitions,
-                    autoCreateTopics, maxMessageBytes, maxFrameBytes, connectionsMaxIdle));
+                    autoCreateTopics, maxMessageBytes, maxFrameBytes, connectionsMaxIdle, groupInitialRebalanceDelay,
+                    groupMinSessionTimeout, groupMaxSessionTimeout, offsetsRetention, offsetsRetentionCheckInterval,
+                    offsetsTopicPartitions));
         }
     }
 }

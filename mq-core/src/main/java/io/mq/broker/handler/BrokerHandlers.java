@@ -1,6 +1,7 @@
 package io.mq.broker.handler;
 
 import io.mq.broker.BrokerConfig;
+import io.mq.broker.coordinator.GroupCoordinator;
 import io.mq.broker.fetch.FetchWaiters;
 import io.mq.broker.metadata.TopicManager;
 import io.mq.broker.storage.CommitLogStore;
@@ -8,14 +9,25 @@ import io.mq.protocol.ApiKey;
 import io.mq.protocol.message.ApiVersionsRequest;
 import io.mq.protocol.message.CreatePartitionsRequest;
 import io.mq.protocol.message.CreateTopicsRequest;
+import io.mq.protocol.message.DeleteGroupsRequest;
 import io.mq.protocol.message.DeleteTopicsRequest;
 import io.mq.protocol.message.DescribeClusterRequest;
 import io.mq.protocol.message.DescribeConfigsRequest;
+import io.mq.protocol.message.DescribeGroupsRequest;
 import io.mq.protocol.message.FetchRequest;
+import io.mq.protocol.message.FindCoordinatorRequest;
+import io.mq.protocol.message.HeartbeatRequest;
 import io.mq.protocol.message.InitProducerIdRequest;
+import io.mq.protocol.message.JoinGroupRequest;
+import io.mq.protocol.message.LeaveGroupRequest;
+import io.mq.protocol.message.ListGroupsRequest;
 import io.mq.protocol.message.ListOffsetsRequest;
 import io.mq.protocol.message.MetadataRequest;
+import io.mq.protocol.message.OffsetCommitRequest;
+import io.mq.protocol.message.OffsetDeleteRequest;
+import io.mq.protocol.message.OffsetFetchRequest;
 import io.mq.protocol.message.ProduceRequest;
+import io.mq.protocol.message.SyncGroupRequest;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
@@ -29,10 +41,11 @@ public final class BrokerHandlers {
      * @param config  broker settings
      * @param topics  topic metadata and changes
      * @param store   the commit log
+     * @param groups  the group coordinator
      * @param address the bound address, advertised in metadata
      */
     public static HandlerRegistry create(BrokerConfig config, TopicManager topics, CommitLogStore store,
-            Supplier<InetSocketAddress> address) {
+            GroupCoordinator groups, Supplier<InetSocketAddress> address) {
         HandlerRegistry registry = new HandlerRegistry();
         FetchWaiters waiters = new FetchWaiters(topics, store);
         store.addAppendListener(waiters);
@@ -49,6 +62,18 @@ public final class BrokerHandlers {
                 .register(ApiKey.DESCRIBE_CONFIGS, DescribeConfigsRequest::read,
                         new DescribeConfigsHandler(config, topics))
                 .register(ApiKey.DESCRIBE_CLUSTER, DescribeClusterRequest::read,
-                        new DescribeClusterHandler(config, address));
+                        new DescribeClusterHandler(config, address))
+                .register(ApiKey.FIND_COORDINATOR, FindCoordinatorRequest::read,
+                        new FindCoordinatorHandler(config, address))
+                .register(ApiKey.JOIN_GROUP, JoinGroupRequest::read, new JoinGroupHandler(groups))
+                .register(ApiKey.SYNC_GROUP, SyncGroupRequest::read, new SyncGroupHandler(groups))
+                .register(ApiKey.HEARTBEAT, HeartbeatRequest::read, new HeartbeatHandler(groups))
+                .register(ApiKey.LEAVE_GROUP, LeaveGroupRequest::read, new LeaveGroupHandler(groups))
+                .register(ApiKey.OFFSET_COMMIT, OffsetCommitRequest::read, new OffsetCommitHandler(groups, topics))
+                .register(ApiKey.OFFSET_FETCH, OffsetFetchRequest::read, new OffsetFetchHandler(groups))
+                .register(ApiKey.LIST_GROUPS, ListGroupsRequest::read, new ListGroupsHandler(groups))
+                .register(ApiKey.DESCRIBE_GROUPS, DescribeGroupsRequest::read, new DescribeGroupsHandler(groups))
+                .register(ApiKey.DELETE_GROUPS, DeleteGroupsRequest::read, new DeleteGroupsHandler(groups))
+                .register(ApiKey.OFFSET_DELETE, OffsetDeleteRequest::read, new OffsetDeleteHandler(groups, topics));
     }
 }

@@ -105,9 +105,31 @@ public final class TopicManager implements AutoCloseable {
                 outcome -> outcome.error() == Errors.TOPIC_ALREADY_EXISTS ? Outcome.OK : outcome);
     }
 
+    /**
+     * Creates a broker-managed topic with {@code partitions} and {@code configs} unless it exists (then it keeps its
+     * partition count) and returns it. Blocks until done: for broker start, not for event loops.
+     *
+     * @throws IllegalStateException if the topic cannot be created
+     */
+    public Topic ensureTopic(String name, int partitions, Map<String, String> configs) {
+        Outcome outcome = createTopic(name, partitions, (short) 1, configs, false).join();
+        Topic topic = registry.get(name);
+        if (topic == null) {
+            throw new IllegalStateException("cannot create topic " + name + ": " + outcome.message());
+        }
+        if (outcome.error() == Errors.TOPIC_ALREADY_EXISTS && topic.partitions() != partitions) {
+            log.warn("Topic {} exists with {} partitions; keeping them (configured: {})", name, topic.partitions(),
+                    partitions);
+        }
+        return topic;
+    }
+
     /** Deletes a topic and its partitions' data. */
     public CompletableFuture<Outcome> deleteTopic(String name) {
         return onControlThread(() -> {
+            if (TopicNames.isBrokerManaged(name)) {
+                return managed(name);
+            }
             Topic topic = registry.get(name);
             if (topic == null) {
                 return new Outcome(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
@@ -124,6 +146,9 @@ public final class TopicManager implements AutoCloseable {
     /** Grows a topic to {@code count} partitions (or only validates). */
     public CompletableFuture<Outcome> addPartitions(String name, int count, boolean validateOnly) {
         return onControlThread(() -> {
+            if (TopicNames.isBrokerManaged(name)) {
+                return managed(name);
+            }
             Topic topic = registry.get(name);
             if (topic == null) {
                 return new Outcome(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
@@ -170,6 +195,10 @@ public final class TopicManager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Outcome managed(String name) {
+        return new Outcome(Errors.INVALID_TOPIC_EXCEPTION, "topic '" + name + "' is internal and managed by the broker");
     }
 
     private Outcome validateCreate(String name, int partitions, short replicationFactor, Map<String, String> configs) {

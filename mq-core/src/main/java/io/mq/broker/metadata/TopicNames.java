@@ -3,10 +3,18 @@ package io.mq.broker.metadata;
 /** Kafka's rules for legal topic names. */
 public final class TopicNames {
 
+    /** The internal topic holding committed offsets, managed by the group coordinator. */
+    public static final String CONSUMER_OFFSETS = "__consumer_offsets";
+
     /** Longest legal topic name. */
     public static final int MAX_LENGTH = 249;
 
     private TopicNames() {
+    }
+
+    /** Whether the broker manages {@code name} itself: clients may not write to, grow or delete it. */
+    public static boolean isBrokerManaged(String name) {
+        return CONSUMER_OFFSETS.equals(name);
     }
 
     /** Returns {@code null} if {@code name} is legal, otherwise why it is not. */

@@ -285,6 +285,31 @@ public final class CommitLogStore implements AutoCloseable {
         return new FetchSlice(Errors.NONE, slice.logEndOffset(), slice.logStartOffset(), records);
     }
 
+    /**
+     * Advances the partition's log start offset past every whole batch that ends before {@code offset} (the batch
+     * holding {@code offset} stays): Kafka's DeleteRecords at batch granularity. The new log start offset is
+     * persisted with the next checkpoint and the segments no partition needs any more are reclaimed by retention;
+     * after a crash before that checkpoint the old start may come back. Never blocks on disk.
+     *
+     * @return the new log start offset, {@code -1} if the partition does not exist
+     */
+    public long deleteRecordsBefore(PartitionId id, long offset) {
+        PartitionLog partition = partitions.get(id);
+        if (partition == null) {
+            return -1;
+        }
+        PartitionIndex index = partition.index();
+        if (index.trimBefore(offset)) {
+            appendLock.lock();
+            try {
+                partition.producers().evictBefore(index.logStartOffset());
+            } finally {
+                appendLock.unlock();
+            }
+        }
+        return index.logStartOffset();
+    }
+
     /** The partition's log start offset, {@code -1} if it does not exist. */
     public long logStartOffset(PartitionId id) {
         PartitionLog partition = partitions.get(id);
