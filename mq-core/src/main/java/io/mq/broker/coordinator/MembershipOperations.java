@@ -5,7 +5,6 @@ import static io.mq.broker.coordinator.GroupState.DEAD;
 import io.mq.protocol.Errors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -244,6 +243,6 @@ final class MembershipOperations {
     }
 
     private static String reason(JoinParams params) {
-        return params.reason() == null ? "" : " (" + Objects.toString(params.reason()) + ")";
+        return params.reason() == null || params.reason().isEmpty() ? "" : " (" + params.reason() + ")";
     }
 }

@@ -149,6 +149,58 @@ class KafkaConsumerGroupIT {
                 .as("offsets processed from %s", partition).doesNotHaveDuplicates().hasSize(records / 6));
     }
 
+    @Test
+    void staticMemberRestartingWithinItsSessionGetsItsPartitionsBackWithoutARebalance() throws Exception {
+        String topic = "static-members";
+        createTopic(topic, 4);
+        String group = "group-" + topic;
+        KafkaConsumer<byte[], byte[]> stayer = staticConsumer(group, "stayer");
+        KafkaConsumer<byte[], byte[]> leaver = staticConsumer(group, "restarter");
+        List<KafkaConsumer<byte[], byte[]>> open = new ArrayList<>(List.of(stayer, leaver));
+        List<String> stayerRebalances = new ArrayList<>();
+        try {
+            stayer.subscribe(List.of(topic), recordingListener(stayerRebalances));
+            leaver.subscribe(List.of(topic));
+            pollUntil(List.of(stayer, leaver), () -> assignedEvenly(List.of(stayer, leaver), 2));
+            int generation = stayer.groupMetadata().generationId();
+            Set<TopicPartition> leaverPartitions = Set.copyOf(leaver.assignment());
+            stayerRebalances.clear();
+
+            open.remove(leaver);
+            leaver.close();
+            KafkaConsumer<byte[], byte[]> restarted = staticConsumer(group, "restarter");
+            open.add(restarted);
+            restarted.subscribe(List.of(topic));
+            pollUntil(List.of(stayer, restarted), () -> restarted.assignment().size() == 2);
+
+            assertThat(restarted.assignment()).isEqualTo(leaverPartitions);
+            assertThat(restarted.groupMetadata().generationId()).isEqualTo(generation);
+            assertThat(stayer.groupMetadata().generationId()).isEqualTo(generation);
+            assertThat(stayerRebalances).isEmpty();
+        } finally {
+            open.forEach(KafkaConsumer::close);
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> staticConsumer(String group, String instanceId) {
+        return KafkaClients.groupConsumer(BROKER.bootstrapServers(), group,
+                Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId));
+    }
+
+    private static ConsumerRebalanceListener recordingListener(List<String> events) {
+        return new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                events.add("revoked " + partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                events.add("assigned " + partitions);
+            }
+        };
+    }
+
     /** Processes one poll's records, then commits exactly what was processed. */
     private static void processAndCommit(KafkaConsumer<byte[], byte[]> consumer,
             Map<TopicPartition, List<Long>> processed) {
