@@ -107,8 +107,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         for (int p = 0; p < offsetsTopic.partitions(); p++) {
             partitions.add(new PartitionId(offsetsTopic.id(), p));
         }
-        OffsetStore offsets = OffsetStore.load(store, partitions);
         coordinatorThread = new DefaultCoordinatorScheduler();
+        OffsetStore offsets = OffsetStore.load(store, partitions, coordinatorThread::execute);
         return new GroupCoordinator(GroupConfig.from(config), offsets, coordinatorThread);
     }
 

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * and, when that batch is durable, everything before it is deleted ({@link CommitLogStore#deleteRecordsBefore}).
  * The topic itself is created with unlimited retention, so time retention never drops a live offset.
  *
- * <p>Threads: used from the coordinator thread only (and by {@link #load} before it starts). The in-memory map is
- * updated when a batch is appended, so later reads and compactions see it; the returned future completes when the
- * batch is durable.
+ * <p>Threads: used from the coordinator thread only (and by {@link #load} before the coordinator starts). The
+ * in-memory map is updated when a batch is appended, so later reads and compactions see it; the returned future
+ * completes when the batch is durable, possibly on the storage flush thread (while it holds its lock), so the store's
+ * own follow-up work runs on the coordinator thread, handed to it through {@code coordinatorThread}.
  */
 public final class OffsetStore {
 
@@ -60,10 +61,12 @@ public final class OffsetStore {
     private final ByteBufAllocator allocator;
     private final int compactionSlack;
     private final Map<String, Map<TopicPartition, CommittedOffset>> offsets = new HashMap<>();
+    private final Executor coordinatorThread;
     private final int[] liveCounts;
-    private final AtomicBoolean[] compacting;
+    private final boolean[] compacting;
 
-    OffsetStore(CommitLogStore store, List<PartitionId> partitions, ByteBufAllocator allocator, int compactionSlack) {
+    OffsetStore(CommitLogStore store, List<PartitionId> partitions, Executor coordinatorThread,
+            ByteBufAllocator allocator, int compactionSlack) {
         if (partitions.isEmpty()) {
             throw new IllegalArgumentException("the offsets topic needs at least one partition");
         }
@@ -71,28 +74,27 @@ public final class OffsetStore {
         this.partitions = List.copyOf(partitions);
         this.allocator = allocator;
         this.compactionSlack = compactionSlack;
+        this.coordinatorThread = coordinatorThread;
         this.liveCounts = new int[partitions.size()];
-        this.compacting = new AtomicBoolean[partitions.size()];
-        for (int i = 0; i < compacting.length; i++) {
-            compacting[i] = new AtomicBoolean();
-        }
+        this.compacting = new boolean[partitions.size()];
     }
 
     /**
      * Replays the offsets topic's partitions (in partition order) into a new store. Blocking I/O, for broker start.
      *
-     * @param store      the commit log
-     * @param partitions the storage ids of the offsets topic's partitions 0..n-1
+     * @param store             the commit log
+     * @param partitions        the storage ids of the offsets topic's partitions 0..n-1
+     * @param coordinatorThread runs the store's follow-up work on the thread that uses the store
      * @throws io.mq.broker.storage.StorageException or {@link IllegalStateException} if a partition cannot be read
      */
-    public static OffsetStore load(CommitLogStore store, List<PartitionId> partitions) {
-        return load(store, partitions, ByteBufAllocator.DEFAULT, DEFAULT_COMPACTION_SLACK);
+    public static OffsetStore load(CommitLogStore store, List<PartitionId> partitions, Executor coordinatorThread) {
+        return load(store, partitions, coordinatorThread, ByteBufAllocator.DEFAULT, DEFAULT_COMPACTION_SLACK);
     }
 
-    static OffsetStore load(CommitLogStore store, List<PartitionId> partitions, ByteBufAllocator allocator,
-            int compactionSlack) {
+    static OffsetStore load(CommitLogStore store, List<PartitionId> partitions, Executor coordinatorThread,
+            ByteBufAllocator allocator, int compactionSlack) {
         long started = System.nanoTime();
-        OffsetStore offsets = new OffsetStore(store, partitions, allocator, compactionSlack);
+        OffsetStore offsets = new OffsetStore(store, partitions, coordinatorThread, allocator, compactionSlack);
         long records = 0;
         for (PartitionId id : partitions) {
             records += offsets.replay(id);
@@ -305,9 +307,10 @@ public final class OffsetStore {
     private void maybeCompact(int p) {
         PartitionId id = partitions.get(p);
         long records = store.logEndOffset(id) - store.logStartOffset(id);
-        if (records <= 2L * liveCounts[p] + compactionSlack || !compacting[p].compareAndSet(false, true)) {
+        if (records <= 2L * liveCounts[p] + compactionSlack || compacting[p]) {
             return;
         }
+        compacting[p] = true;
         List<byte[][]> live = new ArrayList<>(liveCounts[p]);
         long timestamp = RecordBatch.NO_TIMESTAMP;
         for (Map.Entry<String, Map<TopicPartition, CommittedOffset>> group : offsets.entrySet()) {
@@ -322,20 +325,20 @@ public final class OffsetStore {
         }
         if (live.isEmpty()) {
             store.deleteRecordsBefore(id, store.logEndOffset(id));
-            compacting[p].set(false);
+            compacting[p] = false;
             return;
         }
         AppendOutcome outcome = appendBatch(p, live, timestamp);
         if (outcome == null) {
-            compacting[p].set(false);
+            compacting[p] = false;
             return;
         }
-        outcome.durable().thenAccept(error -> {
+        outcome.durable().thenAcceptAsync(error -> {
             if (error == Errors.NONE) {
                 long start = store.deleteRecordsBefore(id, outcome.baseOffset());
                 log.debug("Compacted {} partition {}: {} live offsets, log start now {}", TOPIC, p, live.size(), start);
             }
-            compacting[p].set(false);
-        });
+            compacting[p] = false;
+        }, coordinatorThread);
     }
 }

@@ -61,7 +61,8 @@ final class CoordinatorFixture implements AutoCloseable {
             store.createPartition(id);
         }
         scheduler = new ManualScheduler();
-        offsets = OffsetStore.load(store, partitions(), ByteBufAllocator.DEFAULT, compactionSlack);
+        offsets = OffsetStore.load(store, partitions(), scheduler::execute, ByteBufAllocator.DEFAULT,
+                compactionSlack);
         coordinator = new GroupCoordinator(CONFIG, offsets, scheduler);
     }
 

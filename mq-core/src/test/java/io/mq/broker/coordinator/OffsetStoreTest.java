@@ -3,6 +3,7 @@ package io.mq.broker.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mq.broker.storage.CommitLogStore;
+import io.mq.broker.storage.FlushMode;
 import io.mq.broker.storage.PartitionId;
 import io.mq.broker.storage.Retention;
 import io.mq.broker.storage.StorageOptions;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class OffsetStoreTest {
     }
 
     private OffsetStore load() {
-        return OffsetStore.load(log, CoordinatorFixture.partitions(), ByteBufAllocator.DEFAULT, SLACK);
+        return OffsetStore.load(log, CoordinatorFixture.partitions(), Runnable::run, ByteBufAllocator.DEFAULT, SLACK);
     }
 
     private static CommittedOffset offset(long offset) {
@@ -139,6 +141,28 @@ class OffsetStoreTest {
         store.commit("g", Map.of(T0, offset(2)));
 
         assertThat(load().offsets("g")).isEqualTo(Map.of(T0, offset(2)));
+    }
+
+    @Test
+    void inSyncFlushModeCommitsCompleteAfterTheFsyncAndCompactionStillTrims(@TempDir Path syncDir) {
+        try (CommitLogStore syncLog = CommitLogStore.open(StorageOptions.builder(syncDir).flushMode(FlushMode.SYNC)
+                .retentionCheckInterval(Duration.ofHours(1)).build(), id -> Retention.UNLIMITED);
+                DefaultCoordinatorScheduler thread = new DefaultCoordinatorScheduler()) {
+            CoordinatorFixture.partitions().forEach(syncLog::createPartition);
+            OffsetStore syncStore = OffsetStore.load(syncLog, CoordinatorFixture.partitions(), thread::execute,
+                    ByteBufAllocator.DEFAULT, SLACK);
+            PartitionId partition = CoordinatorFixture.partitions().get(syncStore.partitionFor("g"));
+
+            for (long i = 0; i < 100; i++) {
+                long offset = i;
+                Errors error = CompletableFuture.supplyAsync(() -> syncStore.commit("g", Map.of(T0, offset(offset))),
+                        thread::execute).thenCompose(durable -> durable).join();
+                assertThat(error).isEqualTo(Errors.NONE);
+            }
+
+            assertThat(CompletableFuture.supplyAsync(() -> syncLog.logStartOffset(partition), thread::execute).join())
+                    .isPositive();
+        }
     }
 
     @Test

@@ -79,7 +79,8 @@ class GroupHandlersTest {
             partitions.add(new PartitionId(offsetsTopic.id(), p));
         }
         thread = new DefaultCoordinatorScheduler();
-        coordinator = new GroupCoordinator(GroupConfig.from(config), OffsetStore.load(store, partitions), thread);
+        coordinator = new GroupCoordinator(GroupConfig.from(config),
+                OffsetStore.load(store, partitions, thread::execute), thread);
     }
 
     @AfterEach
