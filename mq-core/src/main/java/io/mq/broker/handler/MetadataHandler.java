@@ -3,7 +3,7 @@ package io.mq.broker.handler;
 import io.mq.broker.BrokerConfig;
 import io.mq.broker.metadata.Topic;
 import io.mq.broker.metadata.TopicManager;
-import io.mq.broker.metadata.TopicNames;
+import io.mq.protocol.TopicNames;
 import io.mq.protocol.Errors;
 import io.mq.protocol.message.MetadataRequest;
 import io.mq.protocol.message.MetadataResponse;

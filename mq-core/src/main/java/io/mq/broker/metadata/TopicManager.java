@@ -1,5 +1,7 @@
 package io.mq.broker.metadata;
 
+import io.mq.protocol.TopicNames;
+
 import io.mq.broker.BrokerConfig;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.PartitionId;

@@ -188,6 +188,17 @@ public final class RecordBatch {
         buffer.setInt(start + PARTITION_LEADER_EPOCH_OFFSET, epoch);
     }
 
+    /**
+     * Rewrites the idempotent producer fields (producer id, epoch, base sequence) in place and recomputes the CRC,
+     * as a producer does when it re-sends a batch under a new epoch.
+     */
+    public void rewriteProducerState(long producerId, short producerEpoch, int baseSequence) {
+        buffer.setLong(start + PRODUCER_ID_OFFSET, producerId);
+        buffer.setShort(start + PRODUCER_EPOCH_OFFSET, producerEpoch);
+        buffer.setInt(start + BASE_SEQUENCE_OFFSET, baseSequence);
+        buffer.setInt(start + CRC_OFFSET, (int) computeChecksum());
+    }
+
     /** CRC-32C of the bytes from the attributes to the end of the batch. */
     public long computeChecksum() {
         return crc32c(buffer, start + ATTRIBUTES_OFFSET, sizeInBytes() - ATTRIBUTES_OFFSET);

@@ -21,7 +21,9 @@ import java.util.Objects;
  * timestamp, as Kafka's producer writes it.
  *
  * <p>The size limit applies to the uncompressed batch ({@link #estimatedSizeInBytes()}); a compressed batch usually
- * comes out smaller. The first record is always accepted, whatever its size.
+ * comes out smaller. The first record is always accepted, whatever its size. With a compression threshold, a batch
+ * whose records take fewer bytes than the threshold is written uncompressed: compressing a few small records costs
+ * CPU and saves nothing.
  *
  * <p>Not thread-safe. The builder owns its buffer until {@link #build()} hands the batch to the caller; a builder
  * abandoned before that must be {@link #release() released}.
@@ -36,6 +38,7 @@ public final class RecordBatchBuilder {
     private final CompressionCodec codec;
     private final int compressionLevel;
     private final int maxBatchSize;
+    private final int compressionThreshold;
 
     /** Uncompressed: the batch itself, header space first. Compressed: the records alone, compressed at build. */
     private ByteBuf buffer;
@@ -60,6 +63,18 @@ public final class RecordBatchBuilder {
      */
     public RecordBatchBuilder(ByteBufAllocator allocator, CompressionType compression, int compressionLevel,
             int maxBatchSize) {
+        this(allocator, compression, compressionLevel, maxBatchSize, 0);
+    }
+
+    /**
+     * A builder for one batch that skips compression when the records are small.
+     *
+     * @param compressionThreshold records taking fewer bytes than this (uncompressed) are written uncompressed;
+     *                             0 always compresses
+     * @see #RecordBatchBuilder(ByteBufAllocator, CompressionType, int, int)
+     */
+    public RecordBatchBuilder(ByteBufAllocator allocator, CompressionType compression, int compressionLevel,
+            int maxBatchSize, int compressionThreshold) {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.compression = Objects.requireNonNull(compression, "compression");
         if (!compression.isValidLevel(compressionLevel)) {
@@ -70,9 +85,13 @@ public final class RecordBatchBuilder {
             throw new IllegalArgumentException("maxBatchSize " + maxBatchSize + " is below the batch header size "
                     + HEADER_SIZE);
         }
+        if (compressionThreshold < 0) {
+            throw new IllegalArgumentException("compressionThreshold " + compressionThreshold + " is negative");
+        }
         this.codec = compression == CompressionType.NONE ? null : CompressionCodecs.forType(compression);
         this.compressionLevel = compressionLevel;
         this.maxBatchSize = maxBatchSize;
+        this.compressionThreshold = compressionThreshold;
     }
 
     /**
@@ -156,7 +175,8 @@ public final class RecordBatchBuilder {
     }
 
     /**
-     * Completes the batch: compresses the records if asked, writes the header and the CRC-32C. The returned buffer
+     * Completes the batch: compresses the records if asked (and they reach the compression threshold), writes the
+     * header and the CRC-32C. The returned buffer
      * holds exactly the batch and belongs to the caller; the builder keeps nothing and can no longer be used.
      *
      * @throws IllegalStateException if no record was appended, or the batch was built or released
@@ -167,14 +187,15 @@ public final class RecordBatchBuilder {
             throw new IllegalStateException("a record batch needs at least one record");
         }
         closed = true;
-        ByteBuf batch = codec == null ? buffer : compressRecords();
+        boolean compress = codec != null && buffer.readableBytes() >= compressionThreshold;
+        ByteBuf batch = codec == null ? buffer : compress ? compressRecords() : uncompressedRecords();
         buffer = null;
         int size = batch.writerIndex();
         batch.setLong(RecordBatch.BASE_OFFSET_OFFSET, 0L);
         batch.setInt(RecordBatch.BATCH_LENGTH_OFFSET, size - RecordBatch.LOG_OVERHEAD);
         batch.setInt(RecordBatch.PARTITION_LEADER_EPOCH_OFFSET, RecordBatch.NO_PARTITION_LEADER_EPOCH);
         batch.setByte(RecordBatch.MAGIC_OFFSET, RecordBatch.MAGIC);
-        batch.setShort(RecordBatch.ATTRIBUTES_OFFSET, compression.id());
+        batch.setShort(RecordBatch.ATTRIBUTES_OFFSET, compress ? compression.id() : CompressionType.NONE.id());
         batch.setInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, recordCount - 1);
         batch.setLong(RecordBatch.BASE_TIMESTAMP_OFFSET, baseTimestamp);
         batch.setLong(RecordBatch.MAX_TIMESTAMP_OFFSET, maxTimestamp);
@@ -209,6 +230,19 @@ public final class RecordBatchBuilder {
                 batch.release();
                 throw e;
             }
+        } finally {
+            records.release();
+        }
+    }
+
+    /** The records, below the compression threshold, copied uncompressed after a header. */
+    private ByteBuf uncompressedRecords() {
+        ByteBuf records = buffer;
+        try {
+            ByteBuf batch = allocator.buffer(HEADER_SIZE + records.readableBytes());
+            batch.writeZero(HEADER_SIZE);
+            batch.writeBytes(records, records.readerIndex(), records.readableBytes());
+            return batch;
         } finally {
             records.release();
         }

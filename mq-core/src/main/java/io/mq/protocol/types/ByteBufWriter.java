@@ -3,8 +3,11 @@ package io.mq.protocol.types;
 import io.mq.protocol.record.Records;
 import io.netty.buffer.ByteBuf;
 
-/** A {@link WireWriter} that appends to a Netty buffer. The caller owns the buffer. */
-public final class ByteBufWriter extends WireWriter {
+/**
+ * A {@link WireWriter} that appends to a Netty buffer. The caller owns the buffer. Subclasses may send record sets
+ * another way (the broker's zero-copy writer).
+ */
+public class ByteBufWriter extends WireWriter {
 
     private final ByteBuf out;
 
@@ -18,37 +21,37 @@ public final class ByteBufWriter extends WireWriter {
     }
 
     @Override
-    public void writeInt8(byte value) {
+    public final void writeInt8(byte value) {
         out.writeByte(value);
     }
 
     @Override
-    public void writeInt16(short value) {
+    public final void writeInt16(short value) {
         out.writeShort(value);
     }
 
     @Override
-    public void writeInt32(int value) {
+    public final void writeInt32(int value) {
         out.writeInt(value);
     }
 
     @Override
-    public void writeInt64(long value) {
+    public final void writeInt64(long value) {
         out.writeLong(value);
     }
 
     @Override
-    public void writeFloat64(double value) {
+    public final void writeFloat64(double value) {
         out.writeDouble(value);
     }
 
     @Override
-    public void writeRaw(byte[] bytes) {
+    public final void writeRaw(byte[] bytes) {
         out.writeBytes(bytes);
     }
 
     @Override
-    protected void writeUtf8(CharSequence value, int utf8Length) {
+    protected final void writeUtf8(CharSequence value, int utf8Length) {
         out.writeCharSequence(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -224,7 +224,7 @@ class BrokerBadInputIT {
 
     private static ByteBuf batch(int records, int valueSize) {
         RecordBatchBuilder builder = new RecordBatchBuilder(UnpooledByteBufAllocator.DEFAULT, CompressionType.NONE,
-                CompressionType.NONE.defaultLevel(), 1 << 20);
+                0, 1 << 20);
         for (int i = 0; i < records; i++) {
             builder.tryAppend(System.currentTimeMillis(), null, new byte[valueSize], (io.mq.protocol.record.Header[]) null);
         }
@@ -233,7 +233,7 @@ class BrokerBadInputIT {
 
     private static ByteBuf idempotent(long producerId, short epoch, int baseSequence, int records) {
         RecordBatchBuilder builder = new RecordBatchBuilder(UnpooledByteBufAllocator.DEFAULT, CompressionType.NONE,
-                CompressionType.NONE.defaultLevel(), 1 << 20).setProducerState(producerId, epoch, baseSequence);
+                0, 1 << 20).setProducerState(producerId, epoch, baseSequence);
         for (int i = 0; i < records; i++) {
             builder.tryAppend(System.currentTimeMillis(), null, new byte[] {1}, (io.mq.protocol.record.Header[]) null);
         }

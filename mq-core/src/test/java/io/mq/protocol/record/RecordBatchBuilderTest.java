@@ -153,6 +153,53 @@ class RecordBatchBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void batchesBelowTheCompressionThresholdAreWrittenUncompressed(CompressionType type) {
+        RecordBatchBuilder small = new RecordBatchBuilder(allocator, type, level(type), 1 << 20, 1000);
+        small.tryAppend(1L, null, VALUE, (Header[]) null);
+        RecordBatchBuilder large = new RecordBatchBuilder(allocator, type, level(type), 1 << 20, 1000);
+        for (int i = 0; i < 20; i++) {
+            large.tryAppend(1L, null, VALUE, (Header[]) null);
+        }
+
+        ByteBuf plain = small.build();
+        ByteBuf compressed = large.build();
+        try {
+            RecordBatch plainBatch = RecordBatch.at(plain);
+            plainBatch.ensureValid();
+            assertThat(plainBatch.compressionType()).isEqualTo(CompressionType.NONE);
+            assertThat(plainBatch.records()).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo(VALUE));
+            RecordBatch compressedBatch = RecordBatch.at(compressed);
+            compressedBatch.ensureValid();
+            assertThat(compressedBatch.compressionType()).isEqualTo(type);
+            assertThat(compressedBatch.records()).hasSize(20);
+        } finally {
+            plain.release();
+            compressed.release();
+        }
+    }
+
+    @Test
+    void rewritingTheProducerStateKeepsTheBatchValid() {
+        RecordBatchBuilder builder = new RecordBatchBuilder(allocator, CompressionType.NONE, 0, 1 << 20);
+        builder.tryAppend(1L, null, VALUE, (Header[]) null);
+        builder.setProducerState(5L, (short) 0, 10);
+        ByteBuf buffer = builder.build();
+        try {
+            RecordBatch batch = RecordBatch.at(buffer);
+
+            batch.rewriteProducerState(6L, (short) 1, 0);
+
+            batch.ensureValid();
+            assertThat(batch.producerId()).isEqualTo(6L);
+            assertThat(batch.producerEpoch()).isEqualTo((short) 1);
+            assertThat(batch.baseSequence()).isZero();
+        } finally {
+            buffer.release();
+        }
+    }
+
     private static int level(CompressionType type) {
         return type.hasLevels() ? type.defaultLevel() : 0;
     }

@@ -1,4 +1,4 @@
-package io.mq.broker.metadata;
+package io.mq.protocol;
 
 /** Kafka's rules for legal topic names. */
 public final class TopicNames {

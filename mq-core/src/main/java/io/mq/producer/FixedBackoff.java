@@ -1,0 +1,24 @@
+package io.mq.producer;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The same delay before every retry.
+ *
+ * @param interval the delay, zero or positive
+ */
+public record FixedBackoff(Duration interval) implements BackoffPolicy {
+
+    public FixedBackoff {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("backoff interval must be >= 0, was " + interval);
+        }
+    }
+
+    @Override
+    public Duration delay(int failedAttempts) {
+        return interval;
+    }
+}

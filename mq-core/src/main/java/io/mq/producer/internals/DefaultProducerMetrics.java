@@ -1,0 +1,155 @@
+package io.mq.producer.internals;
+
+import io.mq.producer.ProducerMetrics;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Records a producer's metrics. Batches and the accumulator record sends, failures, retries and batch statistics;
+ * the network layer binds its gauges (in-flight requests, connections, metadata age) and records request latency.
+ * Everything is recorded per batch or per request, never per record.
+ */
+public final class DefaultProducerMetrics implements ProducerMetrics {
+
+    private final LongAdder recordsSent = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder recordErrors = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> errorsByCode = new ConcurrentHashMap<>();
+    private final LongAdder retries = new LongAdder();
+    private final LongSummary batchSizeBytes = new LongSummary();
+    private final LongSummary recordsPerBatch = new LongSummary();
+    private final LongSummary recordQueueTimeNanos = new LongSummary();
+    private final LongSummary requestLatencyNanos = new LongSummary();
+    private volatile BufferPool bufferPool;
+    private volatile IntSupplier inFlightRequests = () -> 0;
+    private volatile IntSupplier connections = () -> 0;
+    private volatile LongSupplier metadataAgeMillis = () -> -1L;
+
+    /** A batch of {@code records} records and {@code bytes} bytes was acknowledged. */
+    public void recordSent(int records, int bytes) {
+        recordsSent.add(records);
+        bytesSent.add(bytes);
+    }
+
+    /** {@code records} records failed for good with {@code code} (see {@code SendFailedException.code()}). */
+    public void recordFailed(String code, int records) {
+        recordErrors.add(records);
+        errorsByCode.computeIfAbsent(code, c -> new LongAdder()).add(records);
+    }
+
+    /** A batch is going to be sent again. */
+    public void recordRetry() {
+        retries.increment();
+    }
+
+    /** A batch is sent for the first time. */
+    public void recordFirstSend(int bytes, int records, long queueTimeNanos) {
+        batchSizeBytes.record(bytes);
+        recordsPerBatch.record(records);
+        recordQueueTimeNanos.record(queueTimeNanos);
+    }
+
+    /** A produce request was answered {@code nanos} after it was written. */
+    public void recordRequestLatency(long nanos) {
+        requestLatencyNanos.record(nanos);
+    }
+
+    /** The pool behind {@link #bufferAvailableBytes()} and {@link #bufferTotalBytes()}. */
+    public void bindBufferPool(BufferPool pool) {
+        this.bufferPool = Objects.requireNonNull(pool, "pool");
+    }
+
+    /** The source of {@link #inFlightRequests()}. */
+    public void bindInFlightRequests(IntSupplier source) {
+        this.inFlightRequests = Objects.requireNonNull(source, "source");
+    }
+
+    /** The source of {@link #connections()}. */
+    public void bindConnections(IntSupplier source) {
+        this.connections = Objects.requireNonNull(source, "source");
+    }
+
+    /** The source of {@link #metadataAgeMillis()}. */
+    public void bindMetadataAge(LongSupplier source) {
+        this.metadataAgeMillis = Objects.requireNonNull(source, "source");
+    }
+
+    @Override
+    public long recordsSent() {
+        return recordsSent.sum();
+    }
+
+    @Override
+    public long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    @Override
+    public long recordErrors() {
+        return recordErrors.sum();
+    }
+
+    @Override
+    public Map<String, Long> recordErrorsByCode() {
+        Map<String, Long> copy = new TreeMap<>();
+        errorsByCode.forEach((code, count) -> copy.put(code, count.sum()));
+        return copy;
+    }
+
+    @Override
+    public long retries() {
+        return retries.sum();
+    }
+
+    @Override
+    public Summary batchSizeBytes() {
+        return batchSizeBytes;
+    }
+
+    @Override
+    public Summary recordsPerBatch() {
+        return recordsPerBatch;
+    }
+
+    @Override
+    public Summary recordQueueTimeNanos() {
+        return recordQueueTimeNanos;
+    }
+
+    @Override
+    public Summary requestLatencyNanos() {
+        return requestLatencyNanos;
+    }
+
+    @Override
+    public long bufferAvailableBytes() {
+        BufferPool pool = bufferPool;
+        return pool == null ? 0 : pool.availableMemory();
+    }
+
+    @Override
+    public long bufferTotalBytes() {
+        BufferPool pool = bufferPool;
+        return pool == null ? 0 : pool.totalMemory();
+    }
+
+    @Override
+    public int inFlightRequests() {
+        return inFlightRequests.getAsInt();
+    }
+
+    @Override
+    public int connections() {
+        return connections.getAsInt();
+    }
+
+    @Override
+    public long metadataAgeMillis() {
+        return metadataAgeMillis.getAsLong();
+    }
+}

@@ -1,0 +1,99 @@
+package io.mq.producer.internals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mq.producer.ProducerRecord;
+import io.mq.producer.RetriableSendException;
+import io.mq.producer.SendConfigurationException;
+import io.mq.producer.SendFailedException;
+import io.mq.producer.SendResult;
+import io.mq.protocol.Errors;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class RecordsQueuedForUnknownTopicTest {
+
+    private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+    private final DefaultProducerMetrics metrics = new DefaultProducerMetrics();
+    private final RecordsQueuedForUnknownTopic waiting = new RecordsQueuedForUnknownTopic(1000,
+            Duration.ofSeconds(10), ProducerInterceptors.NONE, metrics);
+
+    @Test
+    void recordsWaitPerTopicAndAreReleasedInSendOrder() {
+        ProducerRecord first = ProducerRecord.of("a", new byte[] {1});
+        ProducerRecord second = ProducerRecord.of("a", new byte[] {2});
+        waiting.park(first, null, false, 0);
+        waiting.park(ProducerRecord.of("b", new byte[] {3}), null, true, 0);
+        waiting.park(second, new CompletableFuture<>(), false, SECOND);
+
+        assertThat(waiting.topics()).containsExactlyInAnyOrder("a", "b");
+        assertThat(waiting.size()).isEqualTo(3);
+        List<RecordsQueuedForUnknownTopic.Parked> released = waiting.release("a");
+
+        assertThat(released).extracting(RecordsQueuedForUnknownTopic.Parked::record).containsExactly(first, second);
+        assertThat(waiting.topics()).containsExactly("b");
+        assertThat(waiting.size()).isEqualTo(1);
+        assertThat(waiting.release("unknown")).isEmpty();
+    }
+
+    @Test
+    void recordsStillWaitingAfterTheBoundFailWithAMetadataTimeout() {
+        CompletableFuture<SendResult> old = new CompletableFuture<>();
+        CompletableFuture<SendResult> young = new CompletableFuture<>();
+        waiting.park(ProducerRecord.of("a", new byte[1]), old, false, 0);
+        waiting.park(ProducerRecord.of("a", new byte[1]), young, false, 5 * SECOND);
+        assertThat(waiting.nextExpiryNanos()).isEqualTo(10 * SECOND);
+
+        assertThat(waiting.expire(10 * SECOND)).isEqualTo(1);
+
+        assertThatThrownBy(old::join).cause().isInstanceOfSatisfying(RetriableSendException.class, e -> {
+            assertThat(e.code()).isEqualTo(SendFailedException.METADATA_TIMEOUT);
+            assertThat(e).hasMessageContaining("Send to a failed").hasMessageContaining("10000 ms");
+        });
+        assertThat(young).isNotDone();
+        assertThat(waiting.nextExpiryNanos()).isEqualTo(15 * SECOND);
+        assertThat(metrics.recordErrorsByCode()).containsEntry(SendFailedException.METADATA_TIMEOUT, 1L);
+    }
+
+    @Test
+    void theAreaIsBoundedInBytes() {
+        waiting.park(ProducerRecord.of("a", new byte[900]), null, false, 0);
+
+        assertThatThrownBy(() -> waiting.park(ProducerRecord.of("a", new byte[100]), null, false, 0))
+                .isInstanceOfSatisfying(RetriableSendException.class,
+                        e -> assertThat(e.code()).isEqualTo(SendFailedException.BUFFER_EXHAUSTED));
+
+        waiting.release("a");
+        assertThat(waiting.bytes()).isZero();
+        waiting.park(ProducerRecord.of("a", new byte[100]), null, false, 0);
+    }
+
+    @Test
+    void aTopicTheMetadataRejectsFailsItsRecordsWithThatError() {
+        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        waiting.park(ProducerRecord.of("secret", null), future, false, 0);
+
+        assertThat(waiting.fail("secret", Errors.TOPIC_AUTHORIZATION_FAILED)).isEqualTo(1);
+
+        assertThatThrownBy(future::join).cause().isInstanceOf(SendConfigurationException.class)
+                .hasMessageContaining("TOPIC_AUTHORIZATION_FAILED");
+        assertThat(waiting.size()).isZero();
+    }
+
+    @Test
+    void abortFailsEveryWaitingRecord() {
+        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        waiting.park(ProducerRecord.of("a", null), future, false, 0);
+
+        assertThat(waiting.abortAll(new IllegalStateException("closed"))).isEqualTo(1);
+
+        assertThatThrownBy(future::join).cause().isInstanceOfSatisfying(SendFailedException.class,
+                e -> assertThat(e.code()).isEqualTo(SendFailedException.ABORTED));
+        assertThat(waiting.topics()).isEmpty();
+        assertThat(waiting.nextExpiryNanos()).isEqualTo(Long.MAX_VALUE);
+    }
+}
