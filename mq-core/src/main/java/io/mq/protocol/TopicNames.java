@@ -3,7 +3,7 @@ package io.mq.protocol;
 /** Kafka's rules for legal topic names. */
 public final class TopicNames {
 
-    /** The internal topic holding committed offsets, managed by the group coordinator. */
+    /** Kafka's internal topic holding committed offsets (written by the group coordinator only). */
     public static final String CONSUMER_OFFSETS = "__consumer_offsets";
 
     /** Longest legal topic name. */
@@ -12,7 +12,7 @@ public final class TopicNames {
     private TopicNames() {
     }
 
-    /** Whether the broker manages {@code name} itself: clients may not write to, grow or delete it. */
+    /** Whether only the broker writes {@code name}: clients may not produce to, grow or delete it. */
     public static boolean isBrokerManaged(String name) {
         return CONSUMER_OFFSETS.equals(name);
     }

@@ -1,12 +1,12 @@
 package io.mq.broker.coordinator;
 
 import io.mq.broker.metadata.TopicConfig;
-import io.mq.broker.metadata.TopicNames;
 import io.mq.broker.storage.AppendResult;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.FetchSlice;
 import io.mq.broker.storage.PartitionId;
 import io.mq.protocol.Errors;
+import io.mq.protocol.TopicNames;
 import io.mq.protocol.record.CompressionType;
 import io.mq.protocol.record.Header;
 import io.mq.protocol.record.Record;
