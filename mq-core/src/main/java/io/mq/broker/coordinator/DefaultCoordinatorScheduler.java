@@ -1,6 +1,7 @@
 package io.mq.broker.coordinator;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,17 +32,25 @@ public final class DefaultCoordinatorScheduler implements CoordinatorScheduler, 
         executor.execute(() -> runLogged(task));
     }
 
+    /** After {@link #close()} the task is dropped (timers do not outlive the coordinator). */
     @Override
     public Cancellable schedule(Runnable task, long delayMs) {
-        ScheduledFuture<?> future = executor.schedule(() -> runLogged(task), Math.max(0, delayMs),
-                TimeUnit.MILLISECONDS);
-        return () -> future.cancel(false);
+        try {
+            ScheduledFuture<?> future = executor.schedule(() -> runLogged(task), Math.max(0, delayMs),
+                    TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException e) {
+            return () -> { };
+        }
     }
 
-    /** Stops the thread after the running task; queued tasks and timers are dropped. */
+    /**
+     * Stops the thread once the tasks already submitted have run (without interrupting them: a task may be writing
+     * to the commit log); pending timers are dropped.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 log.warn("The group coordinator thread did not stop within 5 seconds");

@@ -196,18 +196,22 @@ public final class OffsetStore {
      *         be appended or flushed
      */
     public CompletableFuture<Errors> commit(String groupId, Map<TopicPartition, CommittedOffset> commits) {
+        if (commits.isEmpty()) {
+            return CompletableFuture.completedFuture(Errors.NONE);
+        }
         List<byte[][]> records = new ArrayList<>(commits.size());
         long timestamp = RecordBatch.NO_TIMESTAMP;
         for (Map.Entry<TopicPartition, CommittedOffset> entry : commits.entrySet()) {
             records.add(new byte[][] {OffsetRecords.key(groupId, entry.getKey()), OffsetRecords.value(entry.getValue())});
             timestamp = Math.max(timestamp, entry.getValue().commitTimestamp());
         }
-        CompletableFuture<Errors> durable = append(partitionFor(groupId), records, timestamp);
-        if (durable != null) {
-            commits.forEach((partition, offset) -> put(groupId, partition, offset));
-            maybeCompact(partitionFor(groupId));
+        AppendOutcome appended = appendBatch(partitionFor(groupId), records, timestamp);
+        if (appended == null) {
+            return CompletableFuture.completedFuture(Errors.COORDINATOR_NOT_AVAILABLE);
         }
-        return result(durable);
+        commits.forEach((partition, offset) -> put(groupId, partition, offset));
+        maybeCompact(partitionFor(groupId));
+        return appended.durable();
     }
 
     /**
@@ -225,31 +229,25 @@ public final class OffsetStore {
         if (records.isEmpty()) {
             return CompletableFuture.completedFuture(Errors.NONE);
         }
-        CompletableFuture<Errors> durable = append(partitionFor(groupId), records, timestamp);
-        if (durable != null) {
-            deleted.forEach(partition -> remove(groupId, partition));
-            maybeCompact(partitionFor(groupId));
+        AppendOutcome appended = appendBatch(partitionFor(groupId), records, timestamp);
+        if (appended == null) {
+            return CompletableFuture.completedFuture(Errors.COORDINATOR_NOT_AVAILABLE);
         }
-        return result(durable);
-    }
-
-    private static CompletableFuture<Errors> result(CompletableFuture<Errors> durable) {
-        return durable == null ? CompletableFuture.completedFuture(Errors.COORDINATOR_NOT_AVAILABLE) : durable;
+        deleted.forEach(partition -> remove(groupId, partition));
+        maybeCompact(partitionFor(groupId));
+        return appended.durable();
     }
 
     /**
-     * Appends {key, value} pairs as one batch to partition {@code p}.
+     * An appended batch.
      *
-     * @return completes when durable; {@code null} if the append failed (logged)
+     * @param baseOffset offset of its first record
+     * @param durable    completes with NONE when the batch is durable, COORDINATOR_NOT_AVAILABLE if the flush failed
      */
-    private CompletableFuture<Errors> append(int p, List<byte[][]> records, long timestamp) {
-        AppendOutcome outcome = appendBatch(p, records, timestamp);
-        return outcome == null ? null : outcome.durable();
-    }
-
     private record AppendOutcome(long baseOffset, CompletableFuture<Errors> durable) {
     }
 
+    /** Appends {key, value} pairs as one batch to partition {@code p}; {@code null} if the append failed (logged). */
     private AppendOutcome appendBatch(int p, List<byte[][]> records, long timestamp) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("nothing to append");
