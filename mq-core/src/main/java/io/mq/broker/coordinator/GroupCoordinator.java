@@ -4,6 +4,7 @@ import static io.mq.broker.coordinator.GroupState.COMPLETING_REBALANCE;
 import static io.mq.broker.coordinator.GroupState.DEAD;
 import static io.mq.broker.coordinator.GroupState.EMPTY;
 
+import io.mq.protocol.ConsumerProtocol;
 import io.mq.protocol.Errors;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -243,7 +244,7 @@ public final class GroupCoordinator {
                 result.complete(new OffsetDeleteResult(Errors.GROUP_ID_NOT_FOUND, Map.of()));
                 return;
             }
-            boolean consumerGroup = ConsumerSubscriptions.PROTOCOL_TYPE.equals(group.protocolType());
+            boolean consumerGroup = ConsumerProtocol.PROTOCOL_TYPE.equals(group.protocolType());
             if (!group.is(EMPTY) && !consumerGroup) {
                 result.complete(new OffsetDeleteResult(Errors.NON_EMPTY_GROUP, Map.of()));
                 return;

@@ -5,7 +5,9 @@ import static io.mq.broker.coordinator.GroupState.EMPTY;
 import static io.mq.broker.coordinator.GroupState.PREPARING_REBALANCE;
 import static io.mq.broker.coordinator.GroupState.STABLE;
 
+import io.mq.protocol.ConsumerProtocol;
 import io.mq.protocol.Errors;
+import io.mq.protocol.ProtocolException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -189,18 +191,27 @@ final class Rebalancer {
     }
 
     private static Set<String> subscribedTopics(Group group, String protocol) {
-        if (!ConsumerSubscriptions.PROTOCOL_TYPE.equals(group.protocolType())) {
+        if (!ConsumerProtocol.PROTOCOL_TYPE.equals(group.protocolType())) {
             return Set.of();
         }
         Set<String> topics = new HashSet<>();
         for (Member member : group.members()) {
-            Set<String> memberTopics = ConsumerSubscriptions.topics(member.metadata(protocol));
+            List<String> memberTopics = subscribedTopics(member.metadata(protocol));
             if (memberTopics == null) {
                 return null;
             }
             topics.addAll(memberTopics);
         }
         return Set.copyOf(topics);
+    }
+
+    /** The topics in a consumer's subscription, or {@code null} if it cannot be read. */
+    private static List<String> subscribedTopics(byte[] metadata) {
+        try {
+            return metadata == null ? null : ConsumerProtocol.readSubscription(metadata).topics();
+        } catch (ProtocolException e) {
+            return null;
+        }
     }
 
     /** Ends the sync phase: stores the leader's assignment (empty for members it left out) and answers every sync. */

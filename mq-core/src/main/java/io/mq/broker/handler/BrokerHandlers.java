@@ -17,6 +17,7 @@ import io.mq.protocol.message.DescribeGroupsRequest;
 import io.mq.protocol.message.FetchRequest;
 import io.mq.protocol.message.FindCoordinatorRequest;
 import io.mq.protocol.message.HeartbeatRequest;
+import io.mq.protocol.message.IncrementalAlterConfigsRequest;
 import io.mq.protocol.message.InitProducerIdRequest;
 import io.mq.protocol.message.JoinGroupRequest;
 import io.mq.protocol.message.LeaveGroupRequest;
@@ -61,6 +62,8 @@ public final class BrokerHandlers {
                 .register(ApiKey.CREATE_PARTITIONS, CreatePartitionsRequest::read, new CreatePartitionsHandler(topics))
                 .register(ApiKey.DESCRIBE_CONFIGS, DescribeConfigsRequest::read,
                         new DescribeConfigsHandler(config, topics))
+                .register(ApiKey.INCREMENTAL_ALTER_CONFIGS, IncrementalAlterConfigsRequest::read,
+                        new IncrementalAlterConfigsHandler(topics))
                 .register(ApiKey.DESCRIBE_CLUSTER, DescribeClusterRequest::read,
                         new DescribeClusterHandler(config, address))
                 .register(ApiKey.FIND_COORDINATOR, FindCoordinatorRequest::read,

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,9 +173,27 @@ public final class TopicManager implements AutoCloseable {
 
     /** Replaces the configs set on a topic (validated first). */
     public CompletableFuture<Outcome> setConfigs(String name, Map<String, String> configs, boolean validateOnly) {
+        return setConfigs(name, current -> configs, validateOnly);
+    }
+
+    /**
+     * Replaces the configs set on a topic with what {@code change} makes of the current ones (validated first). The
+     * change runs on the control thread, so concurrent changes of one topic never overwrite each other; it returns
+     * the new configs, or throws {@link IllegalArgumentException} whose message says why it cannot apply
+     * (INVALID_CONFIG).
+     */
+    public CompletableFuture<Outcome> setConfigs(String name, UnaryOperator<Map<String, String>> change,
+            boolean validateOnly) {
         return onControlThread(() -> {
-            if (registry.get(name) == null) {
+            Topic topic = registry.get(name);
+            if (topic == null) {
                 return new Outcome(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
+            }
+            Map<String, String> configs;
+            try {
+                configs = change.apply(topic.configs());
+            } catch (IllegalArgumentException e) {
+                return new Outcome(Errors.INVALID_CONFIG, e.getMessage());
             }
             Outcome invalid = validateConfigs(configs);
             if (invalid == null && !validateOnly) {
