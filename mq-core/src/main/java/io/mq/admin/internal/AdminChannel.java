@@ -237,7 +237,7 @@ final class AdminChannel {
                 Throwable failure = MqExceptions.unwrap(error);
                 lastFailure = failure;
                 if (result.isDone() || closed || attempts >= options.maxAttempts() || !retriable(failure)) {
-                    result.completeExceptionally(closed && !(failure instanceof MqException) ? closedError() : failure);
+                    result.completeExceptionally(failure);
                     return;
                 }
                 log.debug("{} failed (attempt {} of {}), retrying: {}", what, attempts, options.maxAttempts(),

@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,7 +121,7 @@ final class GroupOperations {
     }
 
     CompletableFuture<Map<String, GroupDescription>> describeGroups(Collection<String> groupIds) {
-        List<String> ids = List.copyOf(groupIds);
+        List<String> ids = List.copyOf(new LinkedHashSet<>(groupIds));
         List<CompletableFuture<GroupDescription>> described = new ArrayList<>(ids.size());
         for (String id : ids) {
             described.add(channel.operation("describe group '" + id + "'", true,
@@ -168,7 +169,7 @@ final class GroupOperations {
 
     CompletableFuture<List<Outcome<Void>>> deleteGroups(Collection<String> groupIds) {
         List<CompletableFuture<Outcome<Void>>> outcomes = new ArrayList<>();
-        for (String id : List.copyOf(groupIds)) {
+        for (String id : new LinkedHashSet<>(groupIds)) {
             String action = "delete group '" + id + "'";
             outcomes.add(channel.operation(action, false, () -> coordinator(id).thenCompose(node -> channel.send(node,
                     ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of(id)), DeleteGroupsResponse::read)

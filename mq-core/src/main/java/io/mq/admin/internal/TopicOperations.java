@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,7 +86,7 @@ final class TopicOperations {
     }
 
     CompletableFuture<List<Outcome<Void>>> deleteTopics(Collection<String> topics) {
-        List<String> names = List.copyOf(topics);
+        List<String> names = List.copyOf(new LinkedHashSet<>(topics));
         DeleteTopicsRequest request = new DeleteTopicsRequest(
                 names.stream().map(n -> new DeleteTopicState(n, Uuids.ZERO)).toList(), names,
                 channel.requestTimeoutMs());
@@ -111,7 +112,7 @@ final class TopicOperations {
     }
 
     CompletableFuture<Map<String, TopicDescription>> describeTopics(Collection<String> topics) {
-        List<String> names = List.copyOf(topics);
+        List<String> names = List.copyOf(new LinkedHashSet<>(topics));
         return channel.operation("describe topics " + names, true, () -> channel.metadata(names)
                 .thenCompose(cluster -> {
                     List<TopicPartition> partitions = new ArrayList<>();
