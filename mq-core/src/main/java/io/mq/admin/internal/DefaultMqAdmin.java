@@ -173,7 +173,8 @@ public final class DefaultMqAdmin implements MqAdmin {
     @Override
     public CompletableFuture<GroupOffsetsReset> resetGroupOffsets(String groupId, Collection<TopicPartition> partitions,
             OffsetSpec spec, boolean dryRun) {
-        if (spec == null || partitions == null || partitions.isEmpty() || partitions.stream().anyMatch(Objects::isNull)) {
+        if (spec == null || partitions == null || partitions.isEmpty()
+                || partitions.stream().anyMatch(Objects::isNull)) {
             return invalid(String.valueOf(groupId), "resetGroupOffsets needs an offset spec and at least one "
                     + "partition (group '" + groupId + "')");
         }

@@ -129,35 +129,39 @@ final class GroupOffsetOperations {
         String action = "fetch the committed offsets of group '" + groupId + "'";
         OffsetFetchRequest request = new OffsetFetchRequest(groupId, null,
                 List.of(new OffsetFetchRequestGroup(groupId, null, -1, null)), false);
-        return channel.send(coordinator, ApiKey.OFFSET_FETCH, request, OffsetFetchResponse::read).thenApply(response -> {
-            Errors error = Errors.forCode(response.errorCode());
-            List<OffsetFetchResponseTopic> topics = response.topics();
-            for (OffsetFetchResponseGroup group : response.groups()) {
-                if (group.groupId().equals(groupId)) {
-                    error = Errors.forCode(group.errorCode());
-                    topics = group.topics();
-                }
+        return channel.send(coordinator, ApiKey.OFFSET_FETCH, request, OffsetFetchResponse::read)
+                .thenApply(response -> readCommitted(response, groupId, action, coordinator));
+    }
+
+    private static Map<TopicPartition, Committed> readCommitted(OffsetFetchResponse response, String groupId,
+            String action, Node coordinator) {
+        Errors error = Errors.forCode(response.errorCode());
+        List<OffsetFetchResponseTopic> topics = response.topics();
+        for (OffsetFetchResponseGroup group : response.groups()) {
+            if (group.groupId().equals(groupId)) {
+                error = Errors.forCode(group.errorCode());
+                topics = group.topics();
             }
-            Map<TopicPartition, Committed> committed = new LinkedHashMap<>();
-            if (error == Errors.GROUP_ID_NOT_FOUND) {
-                return committed;
-            }
-            GroupOperations.check(error, null, groupId, action, coordinator, ApiKey.OFFSET_FETCH);
-            for (OffsetFetchResponseTopic topic : topics) {
-                for (OffsetFetchResponsePartition p : topic.partitions()) {
-                    Errors partitionError = Errors.forCode(p.errorCode());
-                    if (partitionError != Errors.NONE && partitionError != Errors.UNKNOWN_TOPIC_OR_PARTITION) {
-                        throw AdminErrors.forGroup(partitionError, null, groupId, action + " (" + topic.name() + "-"
-                                + p.partitionIndex() + ")", coordinator, ApiKey.OFFSET_FETCH);
-                    }
-                    if (partitionError == Errors.NONE && p.committedOffset() >= 0) {
-                        committed.put(new TopicPartition(topic.name(), p.partitionIndex()),
-                                new Committed(p.committedOffset(), p.metadata()));
-                    }
-                }
-            }
+        }
+        Map<TopicPartition, Committed> committed = new LinkedHashMap<>();
+        if (error == Errors.GROUP_ID_NOT_FOUND) {
             return committed;
-        });
+        }
+        GroupOperations.check(error, null, groupId, action, coordinator, ApiKey.OFFSET_FETCH);
+        for (OffsetFetchResponseTopic topic : topics) {
+            for (OffsetFetchResponsePartition p : topic.partitions()) {
+                Errors partitionError = Errors.forCode(p.errorCode());
+                if (partitionError != Errors.NONE && partitionError != Errors.UNKNOWN_TOPIC_OR_PARTITION) {
+                    throw AdminErrors.forGroup(partitionError, null, groupId, action + " (" + topic.name() + "-"
+                            + p.partitionIndex() + ")", coordinator, ApiKey.OFFSET_FETCH);
+                }
+                if (partitionError == Errors.NONE && p.committedOffset() >= 0) {
+                    committed.put(new TopicPartition(topic.name(), p.partitionIndex()),
+                            new Committed(p.committedOffset(), p.metadata()));
+                }
+            }
+        }
+        return committed;
     }
 
     private static GroupOffsets lag(String groupId, Map<TopicPartition, Committed> committed,
