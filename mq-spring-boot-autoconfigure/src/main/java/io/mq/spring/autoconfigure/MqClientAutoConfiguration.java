@@ -1,5 +1,8 @@
 package io.mq.spring.autoconfigure;
 
+import io.mq.admin.MqAdmin;
+import io.mq.broker.EmbeddedBroker;
+import io.mq.client.ClientResources;
 import io.mq.client.ConnectionOptions;
 import io.mq.producer.BackoffPolicy;
 import io.mq.producer.ProducerOptions;
@@ -15,7 +18,8 @@ import org.springframework.retry.RetryPolicy;
 import org.springframework.retry.backoff.BackOffPolicy;
 
 /**
- * The client engine's settings as beans: {@link ConnectionOptions} from {@code mq.connection.*} and
+ * mq's clients and their settings as beans: where to connect ({@link MqConnectionDetails}), the shared
+ * {@link ClientResources}, the {@link MqAdmin} client, {@link ConnectionOptions} from {@code mq.connection.*} and
  * {@link ProducerOptions} from {@code mq.producer.*} and {@code mq.retry.*}. The retry schedule comes from a
  * spring-retry {@link BackOffPolicy} (a user bean, or one built from {@code mq.retry.*}) and the attempt limit from a
  * user {@link RetryPolicy} bean or {@code mq.retry.max-attempts}; the engine schedules every delay on its own timer.
@@ -30,6 +34,35 @@ public final class MqClientAutoConfiguration {
     @ConfigurationPropertiesBinding
     static AcksConverter mqAcksConverter() {
         return new AcksConverter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MqConnectionDetails mqConnectionDetails(MqProperties properties, ObjectProvider<EmbeddedBroker> embeddedBroker) {
+        if (!properties.getBootstrapServers().isEmpty()) {
+            String servers = String.join(",", properties.getBootstrapServers());
+            return () -> servers;
+        }
+        EmbeddedBroker broker = embeddedBroker.getIfAvailable();
+        if (broker == null) {
+            throw new InvalidMqPropertiesException("mq", "no broker to connect to: set mq.bootstrap-servers, or leave "
+                    + "it unset with mq.embedded.enabled=true to use the embedded broker", null);
+        }
+        return broker::bootstrapServers;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ClientResources mqClientResources() {
+        return ClientResources.create();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MqAdmin mqAdmin(MqConnectionDetails connectionDetails, ConnectionOptions connectionOptions,
+            ClientResources resources) {
+        return MqAdmin.builder().bootstrapServers(connectionDetails.bootstrapServers()).connection(connectionOptions)
+                .resources(resources).build();
     }
 
     @Bean

@@ -2,6 +2,8 @@ package io.mq.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mq.admin.MqAdmin;
+import io.mq.broker.EmbeddedBroker;
 import io.mq.client.ConnectionOptions;
 import io.mq.producer.Acks;
 import io.mq.producer.BackoffPolicy;
@@ -9,6 +11,7 @@ import io.mq.producer.BackpressureMode;
 import io.mq.producer.ProducerOptions;
 import io.mq.protocol.record.CompressionType;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,6 +130,35 @@ class MqClientAutoConfigurationTest {
         ProducerOptions mine = ProducerOptions.builder().linger(Duration.ofMillis(1)).build();
         runner.withBean(ProducerOptions.class, () -> mine)
                 .run(context -> assertThat(context.getBean(ProducerOptions.class)).isSameAs(mine));
+    }
+
+    @Test
+    void connectionDetailsComeFromBootstrapServers() {
+        runner.withPropertyValues("mq.bootstrap-servers=a:9092,b:9093").run(context -> assertThat(
+                context.getBean(MqConnectionDetails.class).bootstrapServers()).isEqualTo("a:9092,b:9093"));
+    }
+
+    @Test
+    void connectionDetailsComeFromTheEmbeddedBrokerWhenNoServersAreSet() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MqEmbeddedBrokerAutoConfiguration.class,
+                        MqClientAutoConfiguration.class))
+                .withPropertyValues("mq.embedded.port=0").run(context -> {
+                    EmbeddedBroker broker = context.getBean(EmbeddedBroker.class);
+                    assertThat(context.getBean(MqConnectionDetails.class).bootstrapServers())
+                            .isEqualTo(broker.bootstrapServers());
+                    assertThat(context.getBean(MqAdmin.class).describeCluster().get(10, TimeUnit.SECONDS).nodes())
+                            .hasSize(1);
+                });
+    }
+
+    @Test
+    void noBrokerAtAllFailsStartupWithAClearMessage() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MqClientAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining("set mq.bootstrap-servers");
+                });
     }
 
     private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
