@@ -100,10 +100,15 @@ public final class TopicManager implements AutoCloseable {
             Map<String, String> configs, List<Integer> leaders, boolean validateOnly) {
         return onControlThread(() -> {
             Outcome invalid = validateCreate(name, partitions, replicationFactor, configs);
+            int count = partitions == -1 ? config.defaultPartitions() : partitions;
+            if (invalid == null && leaders != null && leaders.size() != count) {
+                invalid = new Outcome(Errors.INVALID_REPLICA_ASSIGNMENT, "the assignment lists " + leaders.size()
+                        + " partitions, the topic has " + count);
+            }
             if (invalid != null || validateOnly) {
                 return invalid != null ? invalid : Outcome.OK;
             }
-            Topic topic = registry.create(name, partitions == -1 ? config.defaultPartitions() : partitions, configs);
+            Topic topic = registry.create(name, count, configs);
             placement.create(topic, 0, topic.partitions(), leaders);
             log.info("Created topic {} with {} partitions and configs {}", name, topic.partitions(), configs);
             return Outcome.OK;
