@@ -184,7 +184,8 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     /** The broker {@code topic}-{@code partition} is placed on (running or not), -1 if there is no such partition. */
-    public int leader(String topic, int partition) {
+    public synchronized int leader(String topic, int partition) {
+        requireRunning();
         return controller.leader(topic, partition);
     }
 

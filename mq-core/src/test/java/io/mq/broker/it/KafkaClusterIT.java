@@ -7,6 +7,7 @@ import io.mq.broker.coordinator.OffsetStore;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,12 +73,8 @@ class KafkaClusterIT {
                 }
                 producer.flush();
             }
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < 6; p++) {
-                partitions.add(new TopicPartition("spread", p));
-            }
             List<ConsumerRecord<byte[], byte[]>> records = KafkaClients.readFromBeginning(cluster.bootstrapServers(),
-                    partitions, 6 * perPartition, TIMEOUT);
+                    partitions("spread", 6), 6 * perPartition, TIMEOUT);
             Map<Integer, Integer> perPartitionRead = new HashMap<>();
             records.forEach(r -> perPartitionRead.merge(r.partition(), 1, Integer::sum));
             assertThat(records).hasSize(6 * perPartition);
@@ -119,7 +116,8 @@ class KafkaClusterIT {
     }
 
     @Test
-    void idempotentProducerLosesAndDuplicatesNothingWhileLeadershipMovesAndABrokerRestarts() throws Exception {
+    void idempotentProducerAndAConsumerLoseAndDuplicateNothingWhileLeadershipMovesAndABrokerRestarts()
+            throws Exception {
         String topic = "moving";
         int partitions = 3;
         int total = 6_000;
@@ -133,6 +131,11 @@ class KafkaClusterIT {
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 2,
                     ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 50, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000, ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+            List<TopicPartition> all = partitions(topic, partitions);
+            List<Long> consumed = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = new Thread(() -> consume(cluster.bootstrapServers(), all, total, consumed, failure),
+                    "cluster-it-consumer");
+            reader.start();
             Thread sender;
             try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(cluster.bootstrapServers(), config)) {
                 sender = new Thread(() -> sendAll(producer, topic, partitions, total, sent, acked, failure),
@@ -154,10 +157,15 @@ class KafkaClusterIT {
                 sender.join(TIMEOUT.toMillis());
                 producer.flush();
             }
+            reader.join(TIMEOUT.toMillis());
             assertThat(sender.isAlive()).as("producer finished").isFalse();
-            assertThat(failure.get()).as("send failure").isNull();
+            assertThat(reader.isAlive()).as("consumer finished").isFalse();
+            assertThat(failure.get()).as("send or poll failure").isNull();
             assertThat(acked).hasSize(total);
-            verifyExactlyOnce(cluster.bootstrapServers(), topic, partitions, acked);
+            assertThat(new HashSet<>(consumed)).as("distinct records read while moving and restarting")
+                    .hasSize(total);
+            assertThat(consumed).as("records read while moving and restarting").hasSize(total);
+            verifyExactlyOnce(cluster.bootstrapServers(), all, acked);
         }
     }
 
@@ -194,6 +202,30 @@ class KafkaClusterIT {
         }
     }
 
+    /** Reads {@code partitions} from the beginning while the cluster changes, until {@code total} records arrived. */
+    private static void consume(String bootstrap, List<TopicPartition> partitions, int total, List<Long> consumed,
+            AtomicReference<Exception> failure) {
+        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + 2 * TIMEOUT.toNanos();
+            while (consumed.size() < total && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100))
+                        .forEach(r -> consumed.add(ByteBuffer.wrap(r.value()).getLong()));
+            }
+        } catch (Exception e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    private static List<TopicPartition> partitions(String topic, int count) {
+        List<TopicPartition> all = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            all.add(new TopicPartition(topic, p));
+        }
+        return all;
+    }
+
     private static void awaitAcked(Map<Long, Acked> acked, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (acked.size() < count && System.nanoTime() < deadline) {
@@ -203,11 +235,7 @@ class KafkaClusterIT {
     }
 
     /** Every acknowledged record is read exactly once, at its acknowledged offset; offsets are contiguous. */
-    private static void verifyExactlyOnce(String bootstrap, String topic, int partitions, Map<Long, Acked> acked) {
-        List<TopicPartition> all = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            all.add(new TopicPartition(topic, p));
-        }
+    private static void verifyExactlyOnce(String bootstrap, List<TopicPartition> all, Map<Long, Acked> acked) {
         List<ConsumerRecord<byte[], byte[]>> records = KafkaClients.readFromBeginning(bootstrap, all, acked.size(),
                 TIMEOUT);
         Set<Long> ids = new HashSet<>();
