@@ -1,5 +1,9 @@
 package io.mq.broker;
 
+import io.mq.broker.cluster.BrokerNode;
+import io.mq.broker.cluster.ClusterController;
+import io.mq.broker.cluster.ClusterView;
+import io.mq.broker.cluster.SingleBrokerView;
 import io.mq.broker.coordinator.DefaultCoordinatorScheduler;
 import io.mq.broker.coordinator.GroupConfig;
 import io.mq.broker.coordinator.GroupCoordinator;
@@ -40,6 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lifecycle: {@code CREATED → RUNNING → CLOSED}, or {@code START_FAILED} when {@link #start()} throws.
  * {@link #close()} flushes the log and writes a clean-shutdown marker, so the next start skips recovery.
+ *
+ * <p>Several brokers can form a test cluster in one JVM: see {@link EmbeddedCluster}.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -49,6 +55,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     public enum State { CREATED, RUNNING, START_FAILED, CLOSED }
 
     private final BrokerConfig config;
+    private final ClusterController controller;
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private Path dataDir;
     private boolean temporaryDataDir;
@@ -57,9 +64,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     private DefaultCoordinatorScheduler coordinatorThread;
     private BrokerServer server;
     private InetSocketAddress address;
+    private boolean attached;
 
-    private EmbeddedBroker(BrokerConfig config) {
+    /**
+     * @param config     the broker's settings
+     * @param controller the test cluster's shared controller, {@code null} for a broker on its own
+     */
+    EmbeddedBroker(BrokerConfig config, ClusterController controller) {
         this.config = config;
+        this.controller = controller;
     }
 
     /** A builder with every setting at its {@code BrokerConfig.DEFAULT_*} value. */
@@ -77,14 +90,27 @@ public final class EmbeddedBroker implements AutoCloseable {
             temporaryDataDir = config.dataDir() == null;
             dataDir = temporaryDataDir ? Files.createTempDirectory("mq-broker-") : config.dataDir();
             Files.createDirectories(dataDir);
-            TopicRegistry registry = TopicRegistry.load(dataDir);
-            store = CommitLogStore.open(storageOptions(), new TopicRetention(config, registry));
-            topics = new TopicManager(config, registry, store);
-            GroupCoordinator groups = startGroupCoordinator();
-            server = new BrokerServer(BrokerHandlers.create(config, topics, store, groups, this::bootstrapAddress),
+            ClusterView cluster;
+            if (controller == null) {
+                TopicRegistry registry = TopicRegistry.load(dataDir);
+                store = CommitLogStore.open(storageOptions(), new TopicRetention(config, registry));
+                topics = new TopicManager(config, registry, store);
+                cluster = new SingleBrokerView(config.brokerId(), this::bootstrapAddress);
+            } else {
+                store = CommitLogStore.open(storageOptions(), new TopicRetention(config, controller.registry()));
+                controller.attach(config.brokerId(), store);
+                attached = true;
+                topics = controller.topics();
+                cluster = controller.view(config.brokerId());
+            }
+            GroupCoordinator groups = startGroupCoordinator(cluster);
+            server = new BrokerServer(BrokerHandlers.create(config, topics, store, groups, cluster),
                     Math.max(1, Runtime.getRuntime().availableProcessors()), config.maxFrameBytes(),
                     config.connectionsMaxIdle());
             address = server.bind(config.host(), config.port());
+            if (controller != null) {
+                controller.online(new BrokerNode(config.brokerId(), address.getHostString(), address.getPort()));
+            }
             log.info("mq broker {} listening on {} (data {}, flush {}) in {} ms", config.brokerId(),
                     bootstrapServers(), dataDir, config.flushMode(), (System.nanoTime() - started) / 1_000_000);
             return this;
@@ -99,8 +125,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    /** Creates {@code __consumer_offsets} if missing, replays it and starts the coordinator thread. */
-    private GroupCoordinator startGroupCoordinator() {
+    /**
+     * Creates {@code __consumer_offsets} if missing, replays it (the partitions in this broker's store) and starts the
+     * coordinator thread, coordinating the groups of the offsets partitions this broker leads.
+     */
+    private GroupCoordinator startGroupCoordinator(ClusterView cluster) {
         Topic offsetsTopic = topics.ensureTopic(OffsetStore.TOPIC, config.offsetsTopicPartitions(),
                 OffsetStore.TOPIC_CONFIGS);
         List<PartitionId> partitions = new ArrayList<>(offsetsTopic.partitions());
@@ -109,7 +138,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         coordinatorThread = new DefaultCoordinatorScheduler();
         OffsetStore offsets = OffsetStore.load(store, partitions, coordinatorThread::execute);
-        return new GroupCoordinator(GroupConfig.from(config), offsets, coordinatorThread);
+        return new GroupCoordinator(GroupConfig.from(config), offsets, coordinatorThread,
+                p -> cluster.isLocalLeader(partitions.get(p)));
     }
 
     /** {@code host:port} for a client's {@code bootstrap.servers}. */
@@ -156,13 +186,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private void releaseResources() {
+        if (attached) {
+            controller.detach(config.brokerId());
+        }
         if (server != null) {
             server.close();
         }
         if (coordinatorThread != null) {
             coordinatorThread.close();
         }
-        if (topics != null) {
+        if (topics != null && controller == null) {
             topics.close();
         }
         if (store != null) {
@@ -353,11 +386,16 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         /** Validates the settings and creates a broker in state {@code CREATED}. */
         public EmbeddedBroker build() {
-            return new EmbeddedBroker(new BrokerConfig(host, port, dataDir, brokerId, clusterId, segmentBytes, flushMode,
+            return new EmbeddedBroker(config(), null);
+        }
+
+        /** Validates the settings. */
+        BrokerConfig config() {
+            return new BrokerConfig(host, port, dataDir, brokerId, clusterId, segmentBytes, flushMode,
                     flushInterval, flushDirtyBytes, retention, retentionBytes, retentionCheckInterval, defaultPartitions,
                     autoCreateTopics, maxMessageBytes, maxFrameBytes, connectionsMaxIdle, groupInitialRebalanceDelay,
                     groupMinSessionTimeout, groupMaxSessionTimeout, offsetsRetention, offsetsRetentionCheckInterval,
-                    offsetsTopicPartitions));
+                    offsetsTopicPartitions);
         }
     }
 }

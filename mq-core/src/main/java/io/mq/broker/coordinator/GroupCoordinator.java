@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * (FENCED_INSTANCE_ID) and of the current generation (ILLEGAL_GENERATION), and the group must not be completing a
  * rebalance (REBALANCE_IN_PROGRESS). The offsets of an empty group expire {@code offsetsRetention} after the later of
  * the commit and the moment the group became empty; an empty group without offsets is then forgotten.
+ *
+ * <p>In a test cluster each broker runs its own coordinator for the groups whose {@code __consumer_offsets}
+ * partition it leads; a request about any other group answers NOT_COORDINATOR (the client looks the coordinator up
+ * again).
  */
 public final class GroupCoordinator {
 
@@ -50,16 +55,27 @@ public final class GroupCoordinator {
     private final CoordinatorScheduler scheduler;
     private final Rebalancer rebalancer;
     private final MembershipOperations membership;
+    private final IntPredicate coordinates;
     private final Map<String, Group> groups = new HashMap<>();
 
     /**
-     * A coordinator over the offsets already loaded into {@code offsets}: every group with offsets starts empty.
-     * Schedules the periodic offset expiry on {@code scheduler}, which the caller owns and closes.
+     * A coordinator of every group, over the offsets already loaded into {@code offsets}: every group with offsets
+     * starts empty. Schedules the periodic offset expiry on {@code scheduler}, which the caller owns and closes.
      */
     public GroupCoordinator(GroupConfig config, OffsetStore offsets, CoordinatorScheduler scheduler) {
+        this(config, offsets, scheduler, partition -> true);
+    }
+
+    /**
+     * A coordinator of the groups whose offsets partition {@code coordinates} accepts (asked at each request); as
+     * {@link #GroupCoordinator(GroupConfig, OffsetStore, CoordinatorScheduler)} otherwise.
+     */
+    public GroupCoordinator(GroupConfig config, OffsetStore offsets, CoordinatorScheduler scheduler,
+            IntPredicate coordinates) {
         this.config = config;
         this.offsets = offsets;
         this.scheduler = scheduler;
+        this.coordinates = coordinates;
         this.rebalancer = new Rebalancer(scheduler, config);
         this.membership = new MembershipOperations(rebalancer);
         scheduler.execute(() -> {
@@ -77,6 +93,8 @@ public final class GroupCoordinator {
         return run(result -> {
             if (!isValidMembershipGroupId(params.groupId())) {
                 result.complete(JoinResult.failed(Errors.INVALID_GROUP_ID, params.memberId()));
+            } else if (!isCoordinator(params.groupId())) {
+                result.complete(JoinResult.failed(Errors.NOT_COORDINATOR, params.memberId()));
             } else if (params.sessionTimeoutMs() < config.minSessionTimeoutMs()
                     || params.sessionTimeoutMs() > config.maxSessionTimeoutMs()) {
                 result.complete(JoinResult.failed(Errors.INVALID_SESSION_TIMEOUT, params.memberId()));
@@ -101,6 +119,8 @@ public final class GroupCoordinator {
             Group group = groups.get(params.groupId());
             if (!isValidMembershipGroupId(params.groupId())) {
                 result.complete(SyncResult.failed(Errors.INVALID_GROUP_ID));
+            } else if (!isCoordinator(params.groupId())) {
+                result.complete(SyncResult.failed(Errors.NOT_COORDINATOR));
             } else if (group == null) {
                 result.complete(SyncResult.failed(Errors.UNKNOWN_MEMBER_ID));
             } else {
@@ -117,6 +137,9 @@ public final class GroupCoordinator {
             if (!isValidMembershipGroupId(groupId)) {
                 return Errors.INVALID_GROUP_ID;
             }
+            if (!isCoordinator(groupId)) {
+                return Errors.NOT_COORDINATOR;
+            }
             return group == null ? Errors.UNKNOWN_MEMBER_ID
                     : membership.heartbeat(group, memberId, groupInstanceId, generationId);
         });
@@ -127,6 +150,9 @@ public final class GroupCoordinator {
         return supply(() -> {
             if (!isValidMembershipGroupId(groupId)) {
                 return new LeaveResult(Errors.INVALID_GROUP_ID, List.of());
+            }
+            if (!isCoordinator(groupId)) {
+                return new LeaveResult(Errors.NOT_COORDINATOR, List.of());
             }
             Group group = groups.get(groupId);
             if (group != null) {
@@ -175,6 +201,9 @@ public final class GroupCoordinator {
         if (params.groupId() == null) {
             return Errors.INVALID_GROUP_ID;
         }
+        if (!isCoordinator(params.groupId())) {
+            return Errors.NOT_COORDINATOR;
+        }
         Group group = groups.get(params.groupId());
         if (group == null) {
             if (params.generationId() >= 0) {
@@ -214,6 +243,9 @@ public final class GroupCoordinator {
             if (groupId == null) {
                 return new OffsetFetchResult(Errors.INVALID_GROUP_ID, Map.of());
             }
+            if (!isCoordinator(groupId)) {
+                return new OffsetFetchResult(Errors.NOT_COORDINATOR, Map.of());
+            }
             if (partitions == null) {
                 return new OffsetFetchResult(Errors.NONE, offsets.offsets(groupId));
             }
@@ -238,6 +270,10 @@ public final class GroupCoordinator {
             Group group = groupId == null ? null : groups.get(groupId);
             if (groupId == null) {
                 result.complete(new OffsetDeleteResult(Errors.INVALID_GROUP_ID, Map.of()));
+                return;
+            }
+            if (!isCoordinator(groupId)) {
+                result.complete(new OffsetDeleteResult(Errors.NOT_COORDINATOR, Map.of()));
                 return;
             }
             if (group == null || group.is(DEAD)) {
@@ -298,6 +334,9 @@ public final class GroupCoordinator {
         if (groupId == null) {
             return new GroupDescription(Errors.INVALID_GROUP_ID, groupId, DEAD, "", "", List.of());
         }
+        if (!isCoordinator(groupId)) {
+            return new GroupDescription(Errors.NOT_COORDINATOR, groupId, DEAD, "", "", List.of());
+        }
         Group group = groups.get(groupId);
         if (group == null) {
             return new GroupDescription(Errors.NONE, groupId, DEAD, "", "", List.of());
@@ -338,6 +377,9 @@ public final class GroupCoordinator {
         Group group = groupId == null ? null : groups.get(groupId);
         if (groupId == null) {
             return CompletableFuture.completedFuture(Errors.INVALID_GROUP_ID);
+        }
+        if (!isCoordinator(groupId)) {
+            return CompletableFuture.completedFuture(Errors.NOT_COORDINATOR);
         }
         if (group == null || group.is(DEAD)) {
             return CompletableFuture.completedFuture(Errors.GROUP_ID_NOT_FOUND);
@@ -414,6 +456,11 @@ public final class GroupCoordinator {
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(e);
         }
+    }
+
+    /** Whether this coordinator owns {@code groupId} (not null). */
+    private boolean isCoordinator(String groupId) {
+        return coordinates.test(offsets.partitionFor(groupId));
     }
 
     private static boolean isValidMembershipGroupId(String groupId) {

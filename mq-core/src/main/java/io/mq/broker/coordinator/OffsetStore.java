@@ -169,7 +169,12 @@ public final class OffsetStore {
 
     /** The offsets topic partition holding {@code groupId}'s offsets. */
     public int partitionFor(String groupId) {
-        return Math.floorMod(groupId.hashCode(), partitions.size());
+        return partitionFor(groupId, partitions.size());
+    }
+
+    /** The partition of a topic with {@code partitionCount} partitions that holds {@code groupId}'s offsets. */
+    public static int partitionFor(String groupId, int partitionCount) {
+        return Math.floorMod(groupId.hashCode(), partitionCount);
     }
 
     /** Every group with at least one committed offset. */

@@ -1,23 +1,27 @@
 package io.mq.broker.handler;
 
-import io.mq.broker.BrokerConfig;
+import io.mq.broker.cluster.BrokerNode;
+import io.mq.broker.cluster.ClusterView;
+import io.mq.broker.coordinator.OffsetStore;
+import io.mq.broker.metadata.Topic;
+import io.mq.broker.metadata.TopicManager;
+import io.mq.broker.storage.PartitionId;
 import io.mq.protocol.Errors;
 import io.mq.protocol.message.FindCoordinatorRequest;
 import io.mq.protocol.message.FindCoordinatorResponse;
 import io.mq.protocol.message.FindCoordinatorResponse.Coordinator;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
  * FindCoordinator, versions 0-4.
  *
- * <p>Behavior: this broker coordinates every group, so a group key (type 0) is answered with this broker. A
- * transaction key (type 1) is answered with this broker too, although it has no transaction coordinator: the
- * client's next request, InitProducerId with a transactional id, then fails fast with
+ * <p>Behavior: a group key (type 0) is answered with the leader of the group's {@code __consumer_offsets} partition
+ * (a single broker: itself); when that broker is down (test cluster) the key answers COORDINATOR_NOT_AVAILABLE and
+ * the client asks again. A transaction key (type 1) is answered with this broker, although it has no transaction
+ * coordinator: the client's next request, InitProducerId with a transactional id, then fails fast with
  * TRANSACTIONAL_ID_AUTHORIZATION_FAILED, which kafka-clients reports as a fatal error, whereas
  * COORDINATOR_NOT_AVAILABLE would make a transactional producer retry until {@code max.block.ms}. Any other key type
  * answers INVALID_REQUEST.
@@ -30,34 +34,50 @@ public final class FindCoordinatorHandler implements RequestHandler<FindCoordina
     private static final byte GROUP = 0;
     private static final byte TRANSACTION = 1;
 
-    private final BrokerConfig config;
-    private final Supplier<InetSocketAddress> address;
+    private final TopicManager topics;
+    private final ClusterView cluster;
 
-    public FindCoordinatorHandler(BrokerConfig config, Supplier<InetSocketAddress> address) {
-        this.config = config;
-        this.address = address;
+    public FindCoordinatorHandler(TopicManager topics, ClusterView cluster) {
+        this.topics = topics;
+        this.cluster = cluster;
     }
 
     @Override
     public CompletionStage<FindCoordinatorResponse> handle(RequestContext context, FindCoordinatorRequest request) {
-        InetSocketAddress bound = address.get();
-        Errors error = request.keyType() == GROUP || request.keyType() == TRANSACTION ? Errors.NONE
-                : Errors.INVALID_REQUEST;
-        String message = error == Errors.NONE ? null : "unknown coordinator key type " + request.keyType();
+        byte keyType = request.keyType();
         if (context.version() <= 3) {
-            return CompletableFuture.completedFuture(error == Errors.NONE
-                    ? new FindCoordinatorResponse(0, Errors.NONE.code(), null, config.brokerId(),
-                            bound.getHostString(), bound.getPort(), List.of())
-                    : new FindCoordinatorResponse(0, error.code(), message, -1, "", -1, List.of()));
+            Coordinator found = find(keyType, request.key());
+            return CompletableFuture.completedFuture(new FindCoordinatorResponse(0, found.errorCode(),
+                    found.errorMessage(), found.nodeId(), found.host(), found.port(), List.of()));
         }
         List<Coordinator> coordinators = new ArrayList<>(request.coordinatorKeys().size());
         for (String key : request.coordinatorKeys()) {
-            coordinators.add(error == Errors.NONE
-                    ? new Coordinator(key, config.brokerId(), bound.getHostString(), bound.getPort(),
-                            Errors.NONE.code(), null)
-                    : new Coordinator(key, -1, "", -1, error.code(), message));
+            coordinators.add(find(keyType, key));
         }
         return CompletableFuture.completedFuture(new FindCoordinatorResponse(0, Errors.NONE.code(), null, -1, "", -1,
                 coordinators));
+    }
+
+    private Coordinator find(byte keyType, String key) {
+        if (keyType != GROUP && keyType != TRANSACTION) {
+            return failed(key, Errors.INVALID_REQUEST, "unknown coordinator key type " + keyType);
+        }
+        BrokerNode node = keyType == GROUP ? groupCoordinator(key) : cluster.liveBroker(cluster.localBrokerId());
+        return node == null
+                ? failed(key, Errors.COORDINATOR_NOT_AVAILABLE, "the coordinator of '" + key + "' is not available")
+                : new Coordinator(key, node.id(), node.host(), node.port(), Errors.NONE.code(), null);
+    }
+
+    private BrokerNode groupCoordinator(String groupId) {
+        Topic offsets = topics.topic(OffsetStore.TOPIC);
+        if (offsets == null || groupId == null) {
+            return cluster.liveBroker(cluster.localBrokerId());
+        }
+        PartitionId id = new PartitionId(offsets.id(), OffsetStore.partitionFor(groupId, offsets.partitions()));
+        return cluster.liveBroker(cluster.assignedLeader(id));
+    }
+
+    private static Coordinator failed(String key, Errors error, String message) {
+        return new Coordinator(key, -1, "", -1, error.code(), message);
     }
 }

@@ -1,5 +1,6 @@
 package io.mq.broker.handler;
 
+import io.mq.broker.cluster.ClusterView;
 import io.mq.broker.metadata.Topic;
 import io.mq.broker.metadata.TopicConfig;
 import io.mq.broker.metadata.TopicManager;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * ({@link RecordBatches#validateProduce}), then appended to the commit log, which assigns offsets and enforces idempotence.
  * With acks=1 or acks=all (the same thing on one node) the response waits until the batch is durable as the flush
  * mode defines (an fsync in {@code sync} mode); with acks=0 no response is sent at all. Writing to the
- * broker-managed internal topic {@code __consumer_offsets} answers INVALID_TOPIC_EXCEPTION.
+ * broker-managed internal topic {@code __consumer_offsets} answers INVALID_TOPIC_EXCEPTION; a partition this broker
+ * does not lead (test cluster) answers NOT_LEADER_OR_FOLLOWER, as does one being moved to another broker.
  *
  * <p>Version notes: v3 is the floor (magic-2 batches only); zstd batches need v7+; v8+ responses carry record
  * errors and an error message, which mq fills for rejected batches.
@@ -41,10 +43,12 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest> {
 
     private final TopicManager topics;
     private final CommitLogStore store;
+    private final ClusterView cluster;
 
-    public ProduceHandler(TopicManager topics, CommitLogStore store) {
+    public ProduceHandler(TopicManager topics, CommitLogStore store, ClusterView cluster) {
         this.topics = topics;
         this.store = store;
+        this.cluster = cluster;
     }
 
     @Override
@@ -90,6 +94,10 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest> {
         if (TopicNames.isBrokerManaged(topicName)) {
             return error(data.index(), Errors.INVALID_TOPIC_EXCEPTION,
                     "topic " + topicName + " is internal; only the broker writes to it");
+        }
+        if (!cluster.isLocalLeader(id)) {
+            return error(data.index(), Errors.NOT_LEADER_OR_FOLLOWER, "broker " + cluster.localBrokerId()
+                    + " does not lead " + topicName + "-" + data.index());
         }
         Topic topic = topics.topic(topicName);
         int maxMessageBytes = Integer.parseInt(topics.effectiveConfig(topic, TopicConfig.MAX_MESSAGE_BYTES));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mq.broker.BrokerConfig;
 import io.mq.broker.EmbeddedBroker;
+import io.mq.broker.cluster.ClusterView;
+import io.mq.broker.cluster.SingleBrokerView;
 import io.mq.broker.coordinator.DefaultCoordinatorScheduler;
 import io.mq.broker.coordinator.GroupConfig;
 import io.mq.broker.coordinator.GroupCoordinator;
@@ -56,6 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GroupHandlersTest {
 
     private static final InetSocketAddress ADDRESS = new InetSocketAddress("127.0.0.1", 9092);
+
+    private static final ClusterView CLUSTER = new SingleBrokerView(BrokerConfig.DEFAULT_BROKER_ID, () -> ADDRESS);
     private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 50000);
 
     @TempDir
@@ -103,7 +107,7 @@ class GroupHandlersTest {
 
     @Test
     void findCoordinatorAnswersThisBrokerForGroupsAndTransactionsSingleOrBatched() throws Exception {
-        FindCoordinatorHandler handler = new FindCoordinatorHandler(config, () -> ADDRESS);
+        FindCoordinatorHandler handler = new FindCoordinatorHandler(topics, CLUSTER);
 
         FindCoordinatorResponse single = answer(handler.handle(context(ApiKey.FIND_COORDINATOR, 3),
                 new FindCoordinatorRequest("g", (byte) 0, List.of())), 3);
@@ -241,7 +245,7 @@ class GroupHandlersTest {
 
     @Test
     void producingToTheOffsetsTopicIsRefused() throws Exception {
-        ProduceResponse response = answer(new ProduceHandler(topics, store).handle(context(ApiKey.PRODUCE, 9),
+        ProduceResponse response = answer(new ProduceHandler(topics, store, CLUSTER).handle(context(ApiKey.PRODUCE, 9),
                 new ProduceRequest(null, (short) 1, 1000, List.of(new ProduceRequest.TopicProduceData(
                         OffsetStore.TOPIC, List.of(new ProduceRequest.PartitionProduceData(0, null)))))), 9);
 
