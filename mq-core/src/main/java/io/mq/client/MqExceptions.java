@@ -1,0 +1,54 @@
+package io.mq.client;
+
+import io.mq.metadata.Node;
+import io.mq.protocol.ApiKey;
+import io.mq.protocol.Errors;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** The one place where Kafka error codes become exceptions, and helpers to classify failures. */
+public final class MqExceptions {
+
+    private MqExceptions() {
+    }
+
+    /**
+     * The exception for an error code a broker answered. Timeouts, disconnects and unsupported versions get their own
+     * types; any other code is a {@link RetriableMqException} or a {@link FatalMqException} as {@link Errors#retriable()}
+     * says.
+     *
+     * @param error   the code answered; not {@link Errors#NONE}
+     * @param context what was attempted, e.g. {@code "produce to orders-0"}
+     * @param broker  the broker that answered, or null
+     * @param api     the api of the request, or null
+     */
+    public static MqException fromError(Errors error, String context, Node broker, ApiKey api) {
+        if (error == Errors.NONE) {
+            throw new IllegalArgumentException("NONE is not an error (" + context + ")");
+        }
+        String message = context + " failed with " + error + ": " + error.message()
+                + (broker != null ? " (broker " + broker + ")" : "");
+        return switch (error) {
+            case REQUEST_TIMED_OUT -> new MqTimeoutException(message, null, broker, api, error);
+            case NETWORK_EXCEPTION -> new ConnectionLostException(message, null, broker, api, error);
+            case UNSUPPORTED_VERSION -> new UnsupportedVersionException(message, broker, api);
+            default -> error.retriable()
+                    ? new RetriableMqException(message, null, broker, api, error)
+                    : new FatalMqException(message, null, broker, api, error);
+        };
+    }
+
+    /** {@code failure} without the {@link CompletionException}/{@link ExecutionException} wrappers futures add. */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Whether {@code failure} (possibly wrapped by a future) is an mq error that may succeed when retried. */
+    public static boolean isRetriable(Throwable failure) {
+        return unwrap(failure) instanceof MqException e && e.isRetriable();
+    }
+}
