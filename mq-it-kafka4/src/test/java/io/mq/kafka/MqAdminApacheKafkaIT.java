@@ -1,6 +1,7 @@
 package io.mq.kafka;
 
 import io.mq.admin.MqAdminContract;
+import io.mq.benchmarks.kafka.ApacheKafkaServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
