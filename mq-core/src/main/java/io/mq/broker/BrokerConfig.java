@@ -26,11 +26,21 @@ import java.util.Objects;
  * @param maxMessageBytes       default largest record batch a topic accepts
  * @param maxFrameBytes         largest request frame accepted before the connection is closed
  * @param connectionsMaxIdle    idle time after which a connection is closed
+ * @param groupInitialRebalanceDelay how long the first rebalance of an empty group waits for more members to join
+ *                              (Kafka's {@code group.initial.rebalance.delay.ms}; short by default, for tests)
+ * @param groupMinSessionTimeout smallest session timeout a group member may ask for (INVALID_SESSION_TIMEOUT below)
+ * @param groupMaxSessionTimeout largest session timeout a group member may ask for (INVALID_SESSION_TIMEOUT above)
+ * @param offsetsRetention      how long the committed offsets of an empty group are kept
+ * @param offsetsRetentionCheckInterval how often expired offsets are looked for
+ * @param offsetsTopicPartitions partition count of the internal {@code __consumer_offsets} topic when it is created
+ *                              (an existing topic keeps its count)
  */
 public record BrokerConfig(String host, int port, Path dataDir, int brokerId, String clusterId, long segmentBytes,
         FlushMode flushMode, Duration flushInterval, long flushDirtyBytes, Duration retention, long retentionBytes,
         Duration retentionCheckInterval, int defaultPartitions, boolean autoCreateTopics, int maxMessageBytes,
-        int maxFrameBytes, Duration connectionsMaxIdle) {
+        int maxFrameBytes, Duration connectionsMaxIdle, Duration groupInitialRebalanceDelay,
+        Duration groupMinSessionTimeout, Duration groupMaxSessionTimeout, Duration offsetsRetention,
+        Duration offsetsRetentionCheckInterval, int offsetsTopicPartitions) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 0;
@@ -48,6 +58,13 @@ public record BrokerConfig(String host, int port, Path dataDir, int brokerId, St
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024 + 12;
     public static final int DEFAULT_MAX_FRAME_BYTES = 100 * 1024 * 1024;
     public static final Duration DEFAULT_CONNECTIONS_MAX_IDLE = Duration.ofMinutes(10);
+    /** Kafka's default is 3 s; an embedded (test) broker wants groups to form quickly. */
+    public static final Duration DEFAULT_GROUP_INITIAL_REBALANCE_DELAY = Duration.ofMillis(100);
+    public static final Duration DEFAULT_GROUP_MIN_SESSION_TIMEOUT = Duration.ofSeconds(6);
+    public static final Duration DEFAULT_GROUP_MAX_SESSION_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_OFFSETS_RETENTION = Duration.ofDays(7);
+    public static final Duration DEFAULT_OFFSETS_RETENTION_CHECK_INTERVAL = Duration.ofMinutes(10);
+    public static final int DEFAULT_OFFSETS_TOPIC_PARTITIONS = 8;
 
     /** Validates every setting; the message names the setting and the accepted range. */
     public BrokerConfig {
@@ -67,6 +84,20 @@ public record BrokerConfig(String host, int port, Path dataDir, int brokerId, St
         require(maxMessageBytes > 0, "maxMessageBytes must be positive, was " + maxMessageBytes);
         require(maxFrameBytes >= 1024, "maxFrameBytes must be >= 1024, was " + maxFrameBytes);
         require(positive(connectionsMaxIdle), "connectionsMaxIdle must be positive, was " + connectionsMaxIdle);
+        require(groupInitialRebalanceDelay != null && !groupInitialRebalanceDelay.isNegative(),
+                "groupInitialRebalanceDelay must be >= 0, was " + groupInitialRebalanceDelay);
+        require(positive(groupMinSessionTimeout), "groupMinSessionTimeout must be positive, was "
+                + groupMinSessionTimeout);
+        require(positive(groupMaxSessionTimeout) && groupMaxSessionTimeout.compareTo(groupMinSessionTimeout) >= 0,
+                "groupMaxSessionTimeout must be >= groupMinSessionTimeout (" + groupMinSessionTimeout + "), was "
+                        + groupMaxSessionTimeout);
+        require(groupMaxSessionTimeout.toMillis() <= Integer.MAX_VALUE,
+                "groupMaxSessionTimeout must fit in an int of milliseconds, was " + groupMaxSessionTimeout);
+        require(positive(offsetsRetention), "offsetsRetention must be positive, was " + offsetsRetention);
+        require(positive(offsetsRetentionCheckInterval), "offsetsRetentionCheckInterval must be positive, was "
+                + offsetsRetentionCheckInterval);
+        require(offsetsTopicPartitions >= 1 && offsetsTopicPartitions <= 1000,
+                "offsetsTopicPartitions must be 1..1000, was " + offsetsTopicPartitions);
     }
 
     /** Default retention in milliseconds, -1 when unlimited (the Kafka topic-config convention). */

@@ -1,12 +1,22 @@
 package io.mq.broker;
 
+import io.mq.broker.cluster.BrokerNode;
+import io.mq.broker.cluster.ClusterController;
+import io.mq.broker.cluster.ClusterView;
+import io.mq.broker.cluster.SingleBrokerView;
+import io.mq.broker.coordinator.DefaultCoordinatorScheduler;
+import io.mq.broker.coordinator.GroupConfig;
+import io.mq.broker.coordinator.GroupCoordinator;
+import io.mq.broker.coordinator.OffsetStore;
 import io.mq.broker.handler.BrokerHandlers;
+import io.mq.broker.metadata.Topic;
 import io.mq.broker.metadata.TopicManager;
 import io.mq.broker.metadata.TopicRegistry;
 import io.mq.broker.metadata.TopicRetention;
 import io.mq.broker.network.BrokerServer;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.FlushMode;
+import io.mq.broker.storage.PartitionId;
 import io.mq.broker.storage.StorageOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +24,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -32,6 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lifecycle: {@code CREATED → RUNNING → CLOSED}, or {@code START_FAILED} when {@link #start()} throws.
  * {@link #close()} flushes the log and writes a clean-shutdown marker, so the next start skips recovery.
+ *
+ * <p>Several brokers can form a test cluster in one JVM: see {@link EmbeddedCluster}.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -41,16 +55,24 @@ public final class EmbeddedBroker implements AutoCloseable {
     public enum State { CREATED, RUNNING, START_FAILED, CLOSED }
 
     private final BrokerConfig config;
+    private final ClusterController controller;
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private Path dataDir;
     private boolean temporaryDataDir;
     private CommitLogStore store;
     private TopicManager topics;
+    private DefaultCoordinatorScheduler coordinatorThread;
     private BrokerServer server;
     private InetSocketAddress address;
+    private boolean attached;
 
-    private EmbeddedBroker(BrokerConfig config) {
+    /**
+     * @param config     the broker's settings
+     * @param controller the test cluster's shared controller, {@code null} for a broker on its own
+     */
+    EmbeddedBroker(BrokerConfig config, ClusterController controller) {
         this.config = config;
+        this.controller = controller;
     }
 
     /** A builder with every setting at its {@code BrokerConfig.DEFAULT_*} value. */
@@ -68,13 +90,27 @@ public final class EmbeddedBroker implements AutoCloseable {
             temporaryDataDir = config.dataDir() == null;
             dataDir = temporaryDataDir ? Files.createTempDirectory("mq-broker-") : config.dataDir();
             Files.createDirectories(dataDir);
-            TopicRegistry registry = TopicRegistry.load(dataDir);
-            store = CommitLogStore.open(storageOptions(), new TopicRetention(config, registry));
-            topics = new TopicManager(config, registry, store);
-            server = new BrokerServer(BrokerHandlers.create(config, topics, store, this::bootstrapAddress),
+            ClusterView cluster;
+            if (controller == null) {
+                TopicRegistry registry = TopicRegistry.load(dataDir);
+                store = CommitLogStore.open(storageOptions(), new TopicRetention(config, registry));
+                topics = new TopicManager(config, registry, store);
+                cluster = new SingleBrokerView(config.brokerId(), this::bootstrapAddress);
+            } else {
+                store = CommitLogStore.open(storageOptions(), new TopicRetention(config, controller.registry()));
+                controller.attach(config.brokerId(), store);
+                attached = true;
+                topics = controller.topics();
+                cluster = controller.view(config.brokerId());
+            }
+            GroupCoordinator groups = startGroupCoordinator(cluster);
+            server = new BrokerServer(BrokerHandlers.create(config, topics, store, groups, cluster),
                     Math.max(1, Runtime.getRuntime().availableProcessors()), config.maxFrameBytes(),
                     config.connectionsMaxIdle());
             address = server.bind(config.host(), config.port());
+            if (controller != null) {
+                controller.online(new BrokerNode(config.brokerId(), address.getHostString(), address.getPort()));
+            }
             log.info("mq broker {} listening on {} (data {}, flush {}) in {} ms", config.brokerId(),
                     bootstrapServers(), dataDir, config.flushMode(), (System.nanoTime() - started) / 1_000_000);
             return this;
@@ -87,6 +123,23 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("mq broker failed to start on " + config.host() + ":" + config.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Creates {@code __consumer_offsets} if missing, replays it (the partitions in this broker's store) and starts the
+     * coordinator thread, coordinating the groups of the offsets partitions this broker leads.
+     */
+    private GroupCoordinator startGroupCoordinator(ClusterView cluster) {
+        Topic offsetsTopic = topics.ensureTopic(OffsetStore.TOPIC, config.offsetsTopicPartitions(),
+                OffsetStore.TOPIC_CONFIGS);
+        List<PartitionId> partitions = new ArrayList<>(offsetsTopic.partitions());
+        for (int p = 0; p < offsetsTopic.partitions(); p++) {
+            partitions.add(new PartitionId(offsetsTopic.id(), p));
+        }
+        coordinatorThread = new DefaultCoordinatorScheduler();
+        OffsetStore offsets = OffsetStore.load(store, partitions, coordinatorThread::execute);
+        return new GroupCoordinator(GroupConfig.from(config), offsets, coordinatorThread,
+                p -> cluster.isLocalLeader(partitions.get(p)));
     }
 
     /** {@code host:port} for a client's {@code bootstrap.servers}. */
@@ -133,10 +186,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private void releaseResources() {
+        if (attached) {
+            controller.detach(config.brokerId());
+        }
         if (server != null) {
             server.close();
         }
-        if (topics != null) {
+        if (coordinatorThread != null) {
+            coordinatorThread.close();
+        }
+        if (topics != null && controller == null) {
             topics.close();
         }
         if (store != null) {
@@ -190,6 +249,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         private int maxMessageBytes = BrokerConfig.DEFAULT_MAX_MESSAGE_BYTES;
         private int maxFrameBytes = BrokerConfig.DEFAULT_MAX_FRAME_BYTES;
         private Duration connectionsMaxIdle = BrokerConfig.DEFAULT_CONNECTIONS_MAX_IDLE;
+        private Duration groupInitialRebalanceDelay = BrokerConfig.DEFAULT_GROUP_INITIAL_REBALANCE_DELAY;
+        private Duration groupMinSessionTimeout = BrokerConfig.DEFAULT_GROUP_MIN_SESSION_TIMEOUT;
+        private Duration groupMaxSessionTimeout = BrokerConfig.DEFAULT_GROUP_MAX_SESSION_TIMEOUT;
+        private Duration offsetsRetention = BrokerConfig.DEFAULT_OFFSETS_RETENTION;
+        private Duration offsetsRetentionCheckInterval = BrokerConfig.DEFAULT_OFFSETS_RETENTION_CHECK_INTERVAL;
+        private int offsetsTopicPartitions = BrokerConfig.DEFAULT_OFFSETS_TOPIC_PARTITIONS;
 
         private Builder() {
         }
@@ -283,11 +348,54 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /** How long the first rebalance of an empty group waits for more members; 0 completes it at once. */
+        public Builder groupInitialRebalanceDelay(Duration groupInitialRebalanceDelay) {
+            this.groupInitialRebalanceDelay = groupInitialRebalanceDelay;
+            return this;
+        }
+
+        /** Smallest session timeout a group member may ask for. */
+        public Builder groupMinSessionTimeout(Duration groupMinSessionTimeout) {
+            this.groupMinSessionTimeout = groupMinSessionTimeout;
+            return this;
+        }
+
+        /** Largest session timeout a group member may ask for. */
+        public Builder groupMaxSessionTimeout(Duration groupMaxSessionTimeout) {
+            this.groupMaxSessionTimeout = groupMaxSessionTimeout;
+            return this;
+        }
+
+        /** How long the committed offsets of an empty group are kept. */
+        public Builder offsetsRetention(Duration offsetsRetention) {
+            this.offsetsRetention = offsetsRetention;
+            return this;
+        }
+
+        /** How often expired offsets are looked for. */
+        public Builder offsetsRetentionCheckInterval(Duration offsetsRetentionCheckInterval) {
+            this.offsetsRetentionCheckInterval = offsetsRetentionCheckInterval;
+            return this;
+        }
+
+        /** Partition count of {@code __consumer_offsets} when this broker creates it. */
+        public Builder offsetsTopicPartitions(int offsetsTopicPartitions) {
+            this.offsetsTopicPartitions = offsetsTopicPartitions;
+            return this;
+        }
+
         /** Validates the settings and creates a broker in state {@code CREATED}. */
         public EmbeddedBroker build() {
-            return new EmbeddedBroker(new BrokerConfig(host, port, dataDir, brokerId, clusterId, segmentBytes, flushMode,
+            return new EmbeddedBroker(config(), null);
+        }
+
+        /** Validates the settings. */
+        BrokerConfig config() {
+            return new BrokerConfig(host, port, dataDir, brokerId, clusterId, segmentBytes, flushMode,
                     flushInterval, flushDirtyBytes, retention, retentionBytes, retentionCheckInterval, defaultPartitions,
-                    autoCreateTopics, maxMessageBytes, maxFrameBytes, connectionsMaxIdle));
+                    autoCreateTopics, maxMessageBytes, maxFrameBytes, connectionsMaxIdle, groupInitialRebalanceDelay,
+                    groupMinSessionTimeout, groupMaxSessionTimeout, offsetsRetention, offsetsRetentionCheckInterval,
+                    offsetsTopicPartitions);
         }
     }
 }

@@ -4,6 +4,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsServerAddressStreamProviders;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +46,7 @@ public final class ClientResources implements AutoCloseable {
     private final Duration shutdownTimeout;
     private final boolean shared;
     private final EventLoopGroup eventLoopGroup;
+    private final AddressResolverGroup<InetSocketAddress> addressResolver;
     private final AtomicBoolean shutdown = new AtomicBoolean();
 
     private ClientResources(Builder builder, boolean shared) {
@@ -50,6 +56,8 @@ public final class ClientResources implements AutoCloseable {
         this.shared = shared;
         String prefix = shared ? "mq-client-shared" : "mq-client-" + INSTANCES.incrementAndGet();
         this.eventLoopGroup = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory(prefix, true));
+        this.addressResolver = new DnsAddressResolverGroup(NioDatagramChannel.class,
+                DnsServerAddressStreamProviders.platformDefault());
     }
 
     /** New resources with the default settings; the caller owns them and shuts them down. */
@@ -70,6 +78,11 @@ public final class ClientResources implements AutoCloseable {
     /** The event loops running connections and timers. */
     public EventLoopGroup eventLoopGroup() {
         return eventLoopGroup;
+    }
+
+    /** Resolves broker host names asynchronously (hosts file first, then DNS), never blocking an event loop. */
+    public AddressResolverGroup<InetSocketAddress> addressResolver() {
+        return addressResolver;
     }
 
     /** The number of event-loop threads. */
@@ -93,6 +106,7 @@ public final class ClientResources implements AutoCloseable {
             return done;
         }
         shutdown.set(true);
+        addressResolver.close();
         eventLoopGroup.shutdownGracefully(shutdownQuietPeriod.toMillis(), shutdownTimeout.toMillis(),
                 TimeUnit.MILLISECONDS).addListener(f -> {
                     if (f.isSuccess()) {

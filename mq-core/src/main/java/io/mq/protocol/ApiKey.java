@@ -30,6 +30,7 @@ public enum ApiKey {
     SASL_AUTHENTICATE(36, "SaslAuthenticate", 0, 2, 2),
     CREATE_PARTITIONS(37, "CreatePartitions", 0, 3, 2),
     DELETE_GROUPS(42, "DeleteGroups", 0, 2, 2),
+    INCREMENTAL_ALTER_CONFIGS(44, "IncrementalAlterConfigs", 0, 1, 1),
     OFFSET_DELETE(47, "OffsetDelete", 0, 0, Short.MAX_VALUE),
     DESCRIBE_CLUSTER(60, "DescribeCluster", 0, 1, 0);
 

@@ -3,10 +3,18 @@ package io.mq.protocol;
 /** Kafka's rules for legal topic names. */
 public final class TopicNames {
 
+    /** Kafka's internal topic holding committed offsets (written by the group coordinator only). */
+    public static final String CONSUMER_OFFSETS = "__consumer_offsets";
+
     /** Longest legal topic name. */
     public static final int MAX_LENGTH = 249;
 
     private TopicNames() {
+    }
+
+    /** Whether only the broker writes {@code name}: clients may not produce to, grow or delete it. */
+    public static boolean isBrokerManaged(String name) {
+        return CONSUMER_OFFSETS.equals(name);
     }
 
     /** Returns {@code null} if {@code name} is legal, otherwise why it is not. */

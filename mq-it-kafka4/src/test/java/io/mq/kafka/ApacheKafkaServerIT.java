@@ -2,6 +2,7 @@ package io.mq.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mq.benchmarks.kafka.ApacheKafkaServer;
 import io.mq.broker.it.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import static io.mq.producer.ProducerTestSupport.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mq.benchmarks.kafka.ApacheKafkaServer;
 import io.mq.broker.it.KafkaClients;
 import io.mq.client.ClientResources;
 import io.mq.client.UnknownTopicException;

@@ -1,5 +1,6 @@
 package io.mq.broker.fetch;
 
+import io.mq.broker.cluster.ClusterView;
 import io.mq.broker.metadata.TopicManager;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.PartitionId;
@@ -21,16 +22,19 @@ public final class FetchWaiters implements Consumer<PartitionId> {
 
     private final TopicManager topics;
     private final CommitLogStore store;
+    private final ClusterView cluster;
     private final ConcurrentHashMap<PartitionId, Set<PendingFetch>> waiting = new ConcurrentHashMap<>();
 
-    public FetchWaiters(TopicManager topics, CommitLogStore store) {
+    /** Waiters over {@code store}, answering NOT_LEADER_OR_FOLLOWER for partitions {@code cluster} says are led elsewhere. */
+    public FetchWaiters(TopicManager topics, CommitLogStore store, ClusterView cluster) {
         this.topics = topics;
         this.store = store;
+        this.cluster = cluster;
     }
 
     /** Answers at once when possible, otherwise parks the request until data, an error or max wait. */
     public CompletableFuture<FetchResponse> fetch(FetchRequest request, EventExecutor executor) {
-        PendingFetch fetch = new PendingFetch(request, executor, topics, store);
+        PendingFetch fetch = new PendingFetch(request, executor, topics, store, cluster);
         if (fetch.tryComplete(request.maxWaitMs() <= 0 || fetch.partitions().isEmpty())) {
             return fetch.future();
         }

@@ -1,5 +1,6 @@
 package io.mq.broker.fetch;
 
+import io.mq.broker.cluster.ClusterView;
 import io.mq.broker.metadata.TopicManager;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.FetchSlice;
@@ -21,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One fetch request being served: reads every requested partition (whole batches, at least one batch for the first
  * partition with data even above max bytes) and completes once min bytes are available, max wait has passed, or a
- * partition has an error. Confined to the connection's event loop.
+ * partition has an error (NOT_LEADER_OR_FOLLOWER for a partition this broker does not lead). Confined to the connection's event loop.
  */
 final class PendingFetch {
 
@@ -31,15 +32,18 @@ final class PendingFetch {
     private final EventExecutor executor;
     private final TopicManager topics;
     private final CommitLogStore store;
+    private final ClusterView cluster;
     private final CompletableFuture<FetchResponse> future = new CompletableFuture<>();
     private final List<PartitionId> partitions = new ArrayList<>();
     private boolean done;
 
-    PendingFetch(FetchRequest request, EventExecutor executor, TopicManager topics, CommitLogStore store) {
+    PendingFetch(FetchRequest request, EventExecutor executor, TopicManager topics, CommitLogStore store,
+            ClusterView cluster) {
         this.request = request;
         this.executor = executor;
         this.topics = topics;
         this.store = store;
+        this.cluster = cluster;
         for (FetchRequest.FetchTopic topic : request.topics()) {
             for (FetchRequest.FetchPartition partition : topic.partitions()) {
                 PartitionId id = topics.partition(topic.topic(), partition.partition());
@@ -91,6 +95,11 @@ final class PendingFetch {
                 if (id == null) {
                     read.errors = true;
                     partitionData.add(empty(partition.partition(), Errors.UNKNOWN_TOPIC_OR_PARTITION, -1, -1));
+                    continue;
+                }
+                if (!cluster.isLocalLeader(id)) {
+                    read.errors = true;
+                    partitionData.add(empty(partition.partition(), Errors.NOT_LEADER_OR_FOLLOWER, -1, -1));
                     continue;
                 }
                 int limit = Math.min(partition.partitionMaxBytes(), remaining);

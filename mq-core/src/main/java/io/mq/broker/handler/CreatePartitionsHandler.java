@@ -1,5 +1,6 @@
 package io.mq.broker.handler;
 
+import io.mq.broker.cluster.ClusterView;
 import io.mq.broker.metadata.TopicManager;
 import io.mq.broker.metadata.TopicManager.Outcome;
 import io.mq.protocol.Errors;
@@ -18,17 +19,19 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Behavior: grows each topic to the requested total partition count, or only validates when
  * {@code validateOnly}. A count that does not grow answers INVALID_PARTITIONS; an unknown topic
- * UNKNOWN_TOPIC_OR_PARTITION; an assignment for the new partitions must list this broker only
- * (INVALID_REPLICA_ASSIGNMENT).
+ * UNKNOWN_TOPIC_OR_PARTITION; an assignment for the new partitions must list exactly one live broker per partition,
+ * which then leads it (INVALID_REPLICA_ASSIGNMENT).
  *
  * <p>Version notes: none; v2+ only changes the encoding.
  */
 public final class CreatePartitionsHandler implements RequestHandler<CreatePartitionsRequest> {
 
     private final TopicManager topics;
+    private final ClusterView cluster;
 
-    public CreatePartitionsHandler(TopicManager topics) {
+    public CreatePartitionsHandler(TopicManager topics, ClusterView cluster) {
         this.topics = topics;
+        this.cluster = cluster;
     }
 
     @Override
@@ -45,14 +48,17 @@ public final class CreatePartitionsHandler implements RequestHandler<CreateParti
     }
 
     private CompletableFuture<CreatePartitionsTopicResult> grow(CreatePartitionsTopic topic, boolean validateOnly) {
+        List<Integer> leaders = null;
         if (topic.assignments() != null) {
-            Outcome bad = ReplicaAssignments.check(
-                    topic.assignments().stream().map(CreatePartitionsAssignment::brokerIds).toList(), topics.brokerId());
+            List<List<Integer>> assignments = topic.assignments().stream().map(CreatePartitionsAssignment::brokerIds)
+                    .toList();
+            Outcome bad = ReplicaAssignments.check(assignments, cluster);
             if (bad != null) {
                 return CompletableFuture.completedFuture(result(topic.name(), bad));
             }
+            leaders = ReplicaAssignments.leaders(assignments);
         }
-        return topics.addPartitions(topic.name(), topic.count(), validateOnly)
+        return topics.addPartitions(topic.name(), topic.count(), leaders, validateOnly)
                 .thenApply(outcome -> result(topic.name(), outcome));
     }
 

@@ -1,5 +1,6 @@
 package io.mq.broker.handler;
 
+import io.mq.broker.cluster.ClusterView;
 import io.mq.broker.metadata.Topic;
 import io.mq.broker.metadata.TopicManager;
 import io.mq.broker.metadata.TopicManager.Outcome;
@@ -11,6 +12,7 @@ import io.mq.protocol.message.CreateTopicsResponse.CreatableTopicConfigs;
 import io.mq.protocol.message.CreateTopicsResponse.CreatableTopicResult;
 import io.mq.protocol.types.Uuids;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +27,9 @@ import java.util.concurrent.CompletionStage;
  * <p>Behavior: creates each topic with its partition count (-1: the broker default), replication factor 1 (-1 means
  * 1; more than 1 answers INVALID_REPLICATION_FACTOR) and configs, or only validates them when {@code validateOnly}.
  * Errors name what was wrong: INVALID_TOPIC_EXCEPTION, TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_CONFIG,
- * INVALID_REPLICA_ASSIGNMENT (a manual assignment must place every partition on this broker), INVALID_REQUEST (a
- * topic named twice).
+ * INVALID_REPLICA_ASSIGNMENT (a manual assignment must place every partition, numbered 0..n-1, on exactly one live
+ * broker, which then leads it), INVALID_REQUEST (a topic named twice). Without an assignment a test cluster spreads
+ * the partitions' leaders over its brokers.
  *
  * <p>Version notes: v5+ responses carry the partition count, replication factor and every effective config; v7+ the
  * topic id.
@@ -34,9 +37,11 @@ import java.util.concurrent.CompletionStage;
 public final class CreateTopicsHandler implements RequestHandler<CreateTopicsRequest> {
 
     private final TopicManager topics;
+    private final ClusterView cluster;
 
-    public CreateTopicsHandler(TopicManager topics) {
+    public CreateTopicsHandler(TopicManager topics, ClusterView cluster) {
         this.topics = topics;
+        this.cluster = cluster;
     }
 
     @Override
@@ -66,9 +71,13 @@ public final class CreateTopicsHandler implements RequestHandler<CreateTopicsReq
 
     private CompletableFuture<CreatableTopicResult> create(CreatableTopic topic, boolean validateOnly) {
         int partitions = topic.numPartitions();
+        List<Integer> leaders = null;
         if (!topic.assignments().isEmpty()) {
-            Outcome badAssignment = ReplicaAssignments.check(topic.assignments().stream()
-                    .map(CreateTopicsRequest.CreatableReplicaAssignment::brokerIds).toList(), topics.brokerId());
+            List<List<Integer>> assignments = byPartition(topic.assignments());
+            Outcome badAssignment = assignments == null
+                    ? new Outcome(Errors.INVALID_REPLICA_ASSIGNMENT, "a manual assignment must list partitions 0 to "
+                            + (topic.assignments().size() - 1) + " once each")
+                    : ReplicaAssignments.check(assignments, cluster);
             if (badAssignment != null) {
                 return CompletableFuture.completedFuture(failed(topic.name(), badAssignment));
             }
@@ -76,14 +85,28 @@ public final class CreateTopicsHandler implements RequestHandler<CreateTopicsReq
                 return CompletableFuture.completedFuture(failed(topic.name(), new Outcome(Errors.INVALID_REQUEST,
                         "a manual assignment requires numPartitions and replicationFactor of -1")));
             }
-            partitions = topic.assignments().size();
+            partitions = assignments.size();
+            leaders = ReplicaAssignments.leaders(assignments);
         }
         Map<String, String> configs = new HashMap<>();
         topic.configs().forEach(c -> configs.put(c.name(), c.value()));
         int requested = partitions;
-        return topics.createTopic(topic.name(), requested, topic.replicationFactor(), configs, validateOnly)
+        return topics.createTopic(topic.name(), requested, topic.replicationFactor(), configs, leaders, validateOnly)
                 .thenApply(outcome -> outcome.error() != Errors.NONE ? failed(topic.name(), outcome)
                         : created(topic.name(), requested, configs));
+    }
+
+    /** The replica lists in partition order, or {@code null} unless the partitions are exactly 0..n-1. */
+    private static List<List<Integer>> byPartition(List<CreateTopicsRequest.CreatableReplicaAssignment> assignments) {
+        List<List<Integer>> ordered = new ArrayList<>(Collections.nCopies(assignments.size(), null));
+        for (CreateTopicsRequest.CreatableReplicaAssignment assignment : assignments) {
+            int index = assignment.partitionIndex();
+            if (index < 0 || index >= ordered.size() || ordered.get(index) != null) {
+                return null;
+            }
+            ordered.set(index, assignment.brokerIds());
+        }
+        return ordered;
     }
 
     private CreatableTopicResult created(String name, int requestedPartitions, Map<String, String> configs) {

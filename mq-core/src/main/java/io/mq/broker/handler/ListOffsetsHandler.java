@@ -1,5 +1,6 @@
 package io.mq.broker.handler;
 
+import io.mq.broker.cluster.ClusterView;
 import io.mq.broker.metadata.TopicManager;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.PartitionId;
@@ -21,7 +22,8 @@ import java.util.concurrent.CompletionStage;
  * <p>Behavior: timestamp -1 (latest) answers the log end offset, -2 (earliest) and -4 (earliest local) the log start
  * offset, -3 (max timestamp) the offset of the record with the largest timestamp, -5 (latest tiered) -1 since
  * nothing is tiered; any other timestamp answers the first offset whose record timestamp is at or after it, or -1
- * when there is none. Leader epochs are reported as -1.
+ * when there is none. Leader epochs are reported as -1. A partition this broker does not lead (test cluster) answers
+ * NOT_LEADER_OR_FOLLOWER.
  *
  * <p>Version notes: isolation level (v2+) makes no difference without transactions.
  */
@@ -35,10 +37,12 @@ public final class ListOffsetsHandler implements RequestHandler<ListOffsetsReque
 
     private final TopicManager topics;
     private final CommitLogStore store;
+    private final ClusterView cluster;
 
-    public ListOffsetsHandler(TopicManager topics, CommitLogStore store) {
+    public ListOffsetsHandler(TopicManager topics, CommitLogStore store, ClusterView cluster) {
         this.topics = topics;
         this.store = store;
+        this.cluster = cluster;
     }
 
     @Override
@@ -48,9 +52,13 @@ public final class ListOffsetsHandler implements RequestHandler<ListOffsetsReque
             List<ListOffsetsPartitionResponse> partitions = new ArrayList<>(topic.partitions().size());
             for (ListOffsetsRequest.ListOffsetsPartition partition : topic.partitions()) {
                 PartitionId id = topics.partition(topic.name(), partition.partitionIndex());
-                partitions.add(id == null
-                        ? answer(partition.partitionIndex(), Errors.UNKNOWN_TOPIC_OR_PARTITION, -1, -1)
-                        : lookup(id, partition));
+                if (id == null) {
+                    partitions.add(answer(partition.partitionIndex(), Errors.UNKNOWN_TOPIC_OR_PARTITION, -1, -1));
+                } else if (!cluster.isLocalLeader(id)) {
+                    partitions.add(answer(partition.partitionIndex(), Errors.NOT_LEADER_OR_FOLLOWER, -1, -1));
+                } else {
+                    partitions.add(lookup(id, partition));
+                }
             }
             responses.add(new ListOffsetsTopicResponse(topic.name(), partitions));
         }

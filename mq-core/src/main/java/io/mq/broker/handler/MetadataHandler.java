@@ -1,8 +1,11 @@
 package io.mq.broker.handler;
 
 import io.mq.broker.BrokerConfig;
+import io.mq.broker.cluster.BrokerNode;
+import io.mq.broker.cluster.ClusterView;
 import io.mq.broker.metadata.Topic;
 import io.mq.broker.metadata.TopicManager;
+import io.mq.broker.storage.PartitionId;
 import io.mq.protocol.TopicNames;
 import io.mq.protocol.Errors;
 import io.mq.protocol.message.MetadataRequest;
@@ -10,18 +13,18 @@ import io.mq.protocol.message.MetadataResponse;
 import io.mq.protocol.message.MetadataResponse.MetadataResponseBroker;
 import io.mq.protocol.message.MetadataResponse.MetadataResponsePartition;
 import io.mq.protocol.message.MetadataResponse.MetadataResponseTopic;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
  * Metadata, versions 1-12.
  *
- * <p>Behavior: lists this broker as the only node and controller, and the requested topics (all of them when the
- * topic list is null) with every partition led by this broker. An unknown topic is created with the broker defaults
+ * <p>Behavior: lists the live brokers (a single broker: itself) and the controller (the lowest live id), and the
+ * requested topics (all of them when the topic list is null) with each partition's leader as its only replica; a
+ * partition whose leader is down (test cluster) answers LEADER_NOT_AVAILABLE with leader -1 and the leader listed as
+ * an offline replica. An unknown topic is created with the broker defaults
  * when both the broker ({@code autoCreateTopics}) and the request allow it, otherwise it answers
  * UNKNOWN_TOPIC_OR_PARTITION; an illegal name answers INVALID_TOPIC_EXCEPTION. Leader epochs are -1 so clients skip
  * epoch validation.
@@ -35,12 +38,12 @@ public final class MetadataHandler implements RequestHandler<MetadataRequest> {
 
     private final BrokerConfig config;
     private final TopicManager topics;
-    private final Supplier<InetSocketAddress> address;
+    private final ClusterView cluster;
 
-    public MetadataHandler(BrokerConfig config, TopicManager topics, Supplier<InetSocketAddress> address) {
+    public MetadataHandler(BrokerConfig config, TopicManager topics, ClusterView cluster) {
         this.config = config;
         this.topics = topics;
-        this.address = address;
+        this.cluster = cluster;
     }
 
     @Override
@@ -59,10 +62,12 @@ public final class MetadataHandler implements RequestHandler<MetadataRequest> {
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             List<MetadataResponseTopic> described = new ArrayList<>(answers.size());
             answers.forEach(answer -> described.add(answer.join()));
-            InetSocketAddress bound = address.get();
-            return new MetadataResponse(0,
-                    List.of(new MetadataResponseBroker(config.brokerId(), bound.getHostString(), bound.getPort(), null)),
-                    config.clusterId(), config.brokerId(), described, NOT_PROVIDED);
+            List<MetadataResponseBroker> brokers = new ArrayList<>();
+            for (BrokerNode node : cluster.liveBrokers()) {
+                brokers.add(new MetadataResponseBroker(node.id(), node.host(), node.port(), null));
+            }
+            return new MetadataResponse(0, brokers, config.clusterId(), cluster.controllerId(), described,
+                    NOT_PROVIDED);
         });
     }
 
@@ -93,10 +98,13 @@ public final class MetadataHandler implements RequestHandler<MetadataRequest> {
 
     private MetadataResponseTopic describe(Topic topic) {
         List<MetadataResponsePartition> partitions = new ArrayList<>(topic.partitions());
-        List<Integer> self = List.of(config.brokerId());
         for (int p = 0; p < topic.partitions(); p++) {
-            partitions.add(new MetadataResponsePartition(Errors.NONE.code(), p, config.brokerId(), -1, self, self,
-                    List.of()));
+            int leader = cluster.assignedLeader(new PartitionId(topic.id(), p));
+            List<Integer> replicas = List.of(leader);
+            partitions.add(cluster.liveBroker(leader) != null
+                    ? new MetadataResponsePartition(Errors.NONE.code(), p, leader, -1, replicas, replicas, List.of())
+                    : new MetadataResponsePartition(Errors.LEADER_NOT_AVAILABLE.code(), p, -1, -1, replicas, List.of(),
+                            replicas));
         }
         return new MetadataResponseTopic(Errors.NONE.code(), topic.name(), topic.id(), topic.internal(), partitions,
                 NOT_PROVIDED);

@@ -1,5 +1,6 @@
 package io.mq.broker.handler;
 
+import io.mq.broker.cluster.ClusterView;
 import io.mq.broker.metadata.Topic;
 import io.mq.broker.metadata.TopicConfig;
 import io.mq.broker.metadata.TopicManager;
@@ -7,6 +8,7 @@ import io.mq.broker.storage.AppendResult;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.PartitionId;
 import io.mq.protocol.Errors;
+import io.mq.protocol.TopicNames;
 import io.mq.protocol.message.ProduceRequest;
 import io.mq.protocol.message.ProduceResponse;
 import io.mq.protocol.message.ProduceResponse.PartitionProduceResponse;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Behavior: each partition's data must be exactly one magic-2 record batch; it is validated
  * ({@link RecordBatches#validateProduce}), then appended to the commit log, which assigns offsets and enforces idempotence.
  * With acks=1 or acks=all (the same thing on one node) the response waits until the batch is durable as the flush
- * mode defines (an fsync in {@code sync} mode); with acks=0 no response is sent at all.
+ * mode defines (an fsync in {@code sync} mode); with acks=0 no response is sent at all. Writing to the
+ * broker-managed internal topic {@code __consumer_offsets} answers INVALID_TOPIC_EXCEPTION; a partition this broker
+ * does not lead (test cluster) answers NOT_LEADER_OR_FOLLOWER, as does one being moved to another broker.
  *
  * <p>Version notes: v3 is the floor (magic-2 batches only); zstd batches need v7+; v8+ responses carry record
  * errors and an error message, which mq fills for rejected batches.
@@ -39,10 +43,12 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest> {
 
     private final TopicManager topics;
     private final CommitLogStore store;
+    private final ClusterView cluster;
 
-    public ProduceHandler(TopicManager topics, CommitLogStore store) {
+    public ProduceHandler(TopicManager topics, CommitLogStore store, ClusterView cluster) {
         this.topics = topics;
         this.store = store;
+        this.cluster = cluster;
     }
 
     @Override
@@ -84,6 +90,14 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest> {
         if (id == null) {
             return error(data.index(), Errors.UNKNOWN_TOPIC_OR_PARTITION,
                     "topic-partition " + topicName + "-" + data.index() + " does not exist");
+        }
+        if (TopicNames.isBrokerManaged(topicName)) {
+            return error(data.index(), Errors.INVALID_TOPIC_EXCEPTION,
+                    "topic " + topicName + " is internal; only the broker writes to it");
+        }
+        if (!cluster.isLocalLeader(id)) {
+            return error(data.index(), Errors.NOT_LEADER_OR_FOLLOWER, "broker " + cluster.localBrokerId()
+                    + " does not lead " + topicName + "-" + data.index());
         }
         Topic topic = topics.topic(topicName);
         int maxMessageBytes = Integer.parseInt(topics.effectiveConfig(topic, TopicConfig.MAX_MESSAGE_BYTES));

@@ -1,2 +1,2 @@
-/** JUnit 5 support: a real embedded broker per test class, on a free loopback port. */
+/** JUnit 5 support: a real embedded broker, or a multi-broker test cluster, per test class on free loopback ports. */
 package io.mq.broker.junit;

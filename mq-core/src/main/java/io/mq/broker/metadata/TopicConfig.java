@@ -52,10 +52,13 @@ public final class TopicConfig {
         return check.apply(value);
     }
 
+    /** Kafka's config type code of list-valued configs (comma-separated items). */
+    public static final byte TYPE_LIST = 7;
+
     /** Kafka's config type code (DescribeConfigs v3+) for a supported key: STRING 2, INT 3, LONG 5, LIST 7. */
     public static byte type(String key) {
         return switch (key) {
-            case CLEANUP_POLICY -> 7;
+            case CLEANUP_POLICY -> TYPE_LIST;
             case MAX_MESSAGE_BYTES, MIN_INSYNC_REPLICAS, SEGMENT_BYTES -> 3;
             case RETENTION_BYTES, RETENTION_MS -> 5;
             default -> 2;

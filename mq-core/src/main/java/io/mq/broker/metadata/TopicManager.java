@@ -7,21 +7,23 @@ import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.PartitionId;
 import io.mq.protocol.Errors;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker's controller for topics: lookups are lock-free and safe on event loops; changes (create, delete, grow,
- * alter configs, producer-id allocation) run one at a time on a dedicated control thread, because they write durable
- * files, and complete a future with the outcome.
+ * The controller for topics: lookups are lock-free and safe on event loops; changes (create, delete, grow, alter
+ * configs, producer-id allocation) run one at a time on a dedicated control thread, because they write durable files,
+ * and complete a future with the outcome. Where partitions are stored is up to a {@link PartitionPlacement}: the
+ * broker's own store, or the brokers of a test cluster, which share one manager.
  */
 public final class TopicManager implements AutoCloseable {
 
@@ -29,22 +31,23 @@ public final class TopicManager implements AutoCloseable {
 
     private final BrokerConfig config;
     private final TopicRegistry registry;
-    private final CommitLogStore store;
+    private final PartitionPlacement placement;
     private final Map<String, String> defaults;
     private final ExecutorService control = Executors.newSingleThreadExecutor(
             new DefaultThreadFactory("mq-broker-control", true));
 
+    /** A single broker's manager: every partition lives in {@code store}, which is first reconciled with the registry. */
     public TopicManager(BrokerConfig config, TopicRegistry registry, CommitLogStore store) {
-        this.config = config;
-        this.registry = registry;
-        this.store = store;
-        this.defaults = TopicConfig.defaults(config);
-        reconcilePartitions();
+        this(config, registry, new StorePartitions(store));
+        StorePartitions.reconcile(store, registry.all(), id -> true);
     }
 
-    /** This broker's node id. */
-    public int brokerId() {
-        return config.brokerId();
+    /** A manager placing partitions with {@code placement}; topic defaults come from {@code config}. */
+    public TopicManager(BrokerConfig config, TopicRegistry registry, PartitionPlacement placement) {
+        this.config = config;
+        this.registry = registry;
+        this.placement = placement;
+        this.defaults = TopicConfig.defaults(config);
     }
 
     /** Partition count of topics created without one. */
@@ -87,15 +90,27 @@ public final class TopicManager implements AutoCloseable {
     /** Creates a topic (or only validates the request). Partitions -1 means the broker default. */
     public CompletableFuture<Outcome> createTopic(String name, int partitions, short replicationFactor,
             Map<String, String> configs, boolean validateOnly) {
+        return createTopic(name, partitions, replicationFactor, configs, null, validateOnly);
+    }
+
+    /**
+     * Creates a topic (or only validates the request) with a manual assignment: {@code leaders} names the broker of
+     * each partition ({@code null}: the placement chooses; partitions -1 means the broker default).
+     */
+    public CompletableFuture<Outcome> createTopic(String name, int partitions, short replicationFactor,
+            Map<String, String> configs, List<Integer> leaders, boolean validateOnly) {
         return onControlThread(() -> {
             Outcome invalid = validateCreate(name, partitions, replicationFactor, configs);
+            int count = partitions == -1 ? config.defaultPartitions() : partitions;
+            if (invalid == null && leaders != null && leaders.size() != count) {
+                invalid = new Outcome(Errors.INVALID_REPLICA_ASSIGNMENT, "the assignment lists " + leaders.size()
+                        + " partitions, the topic has " + count);
+            }
             if (invalid != null || validateOnly) {
                 return invalid != null ? invalid : Outcome.OK;
             }
-            Topic topic = registry.create(name, partitions == -1 ? config.defaultPartitions() : partitions, configs);
-            for (int p = 0; p < topic.partitions(); p++) {
-                store.createPartition(new PartitionId(topic.id(), p));
-            }
+            Topic topic = registry.create(name, count, configs);
+            placement.create(topic, 0, topic.partitions(), leaders);
             log.info("Created topic {} with {} partitions and configs {}", name, topic.partitions(), configs);
             return Outcome.OK;
         });
@@ -107,17 +122,37 @@ public final class TopicManager implements AutoCloseable {
                 outcome -> outcome.error() == Errors.TOPIC_ALREADY_EXISTS ? Outcome.OK : outcome);
     }
 
+    /**
+     * Creates a broker-managed topic with {@code partitions} and {@code configs} unless it exists (then it keeps its
+     * partition count) and returns it. Blocks until done: for broker start, not for event loops.
+     *
+     * @throws IllegalStateException if the topic cannot be created
+     */
+    public Topic ensureTopic(String name, int partitions, Map<String, String> configs) {
+        Outcome outcome = createTopic(name, partitions, (short) 1, configs, false).join();
+        Topic topic = registry.get(name);
+        if (topic == null) {
+            throw new IllegalStateException("cannot create topic " + name + ": " + outcome.message());
+        }
+        if (outcome.error() == Errors.TOPIC_ALREADY_EXISTS && topic.partitions() != partitions) {
+            log.warn("Topic {} exists with {} partitions; keeping them (configured: {})", name, topic.partitions(),
+                    partitions);
+        }
+        return topic;
+    }
+
     /** Deletes a topic and its partitions' data. */
     public CompletableFuture<Outcome> deleteTopic(String name) {
         return onControlThread(() -> {
+            if (TopicNames.isBrokerManaged(name)) {
+                return managed(name);
+            }
             Topic topic = registry.get(name);
             if (topic == null) {
                 return new Outcome(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
             }
             registry.delete(name);
-            for (int p = 0; p < topic.partitions(); p++) {
-                store.deletePartition(new PartitionId(topic.id(), p));
-            }
+            placement.delete(topic);
             log.info("Deleted topic {}", name);
             return Outcome.OK;
         });
@@ -125,7 +160,16 @@ public final class TopicManager implements AutoCloseable {
 
     /** Grows a topic to {@code count} partitions (or only validates). */
     public CompletableFuture<Outcome> addPartitions(String name, int count, boolean validateOnly) {
+        return addPartitions(name, count, null, validateOnly);
+    }
+
+    /** Grows a topic to {@code count} partitions (or only validates); {@code leaders} as in {@link #createTopic}. */
+    public CompletableFuture<Outcome> addPartitions(String name, int count, List<Integer> leaders,
+            boolean validateOnly) {
         return onControlThread(() -> {
+            if (TopicNames.isBrokerManaged(name)) {
+                return managed(name);
+            }
             Topic topic = registry.get(name);
             if (topic == null) {
                 return new Outcome(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
@@ -134,11 +178,12 @@ public final class TopicManager implements AutoCloseable {
                 return new Outcome(Errors.INVALID_PARTITIONS, "topic '" + name + "' has " + topic.partitions()
                         + " partitions; the new count must be larger, was " + count);
             }
+            if (leaders != null && leaders.size() != count - topic.partitions()) {
+                return new Outcome(Errors.INVALID_REPLICA_ASSIGNMENT, "the assignment lists " + leaders.size()
+                        + " partitions; " + (count - topic.partitions()) + " are added");
+            }
             if (!validateOnly) {
-                registry.setPartitions(name, count);
-                for (int p = topic.partitions(); p < count; p++) {
-                    store.createPartition(new PartitionId(topic.id(), p));
-                }
+                placement.create(registry.setPartitions(name, count), topic.partitions(), count, leaders);
                 log.info("Increased topic {} from {} to {} partitions", name, topic.partitions(), count);
             }
             return Outcome.OK;
@@ -147,9 +192,27 @@ public final class TopicManager implements AutoCloseable {
 
     /** Replaces the configs set on a topic (validated first). */
     public CompletableFuture<Outcome> setConfigs(String name, Map<String, String> configs, boolean validateOnly) {
+        return setConfigs(name, current -> configs, validateOnly);
+    }
+
+    /**
+     * Replaces the configs set on a topic with what {@code change} makes of the current ones (validated first). The
+     * change runs on the control thread, so concurrent changes of one topic never overwrite each other; it returns
+     * the new configs, or throws {@link IllegalArgumentException} whose message says why it cannot apply
+     * (INVALID_CONFIG).
+     */
+    public CompletableFuture<Outcome> setConfigs(String name, UnaryOperator<Map<String, String>> change,
+            boolean validateOnly) {
         return onControlThread(() -> {
-            if (registry.get(name) == null) {
+            Topic topic = registry.get(name);
+            if (topic == null) {
                 return new Outcome(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
+            }
+            Map<String, String> configs;
+            try {
+                configs = change.apply(topic.configs());
+            } catch (IllegalArgumentException e) {
+                return new Outcome(Errors.INVALID_CONFIG, e.getMessage());
             }
             Outcome invalid = validateConfigs(configs);
             if (invalid == null && !validateOnly) {
@@ -174,6 +237,10 @@ public final class TopicManager implements AutoCloseable {
         }
     }
 
+    private static Outcome managed(String name) {
+        return new Outcome(Errors.INVALID_TOPIC_EXCEPTION, "topic '" + name + "' is internal and managed by the broker");
+    }
+
     private Outcome validateCreate(String name, int partitions, short replicationFactor, Map<String, String> configs) {
         String badName = TopicNames.validate(name);
         if (badName != null) {
@@ -189,9 +256,14 @@ public final class TopicManager implements AutoCloseable {
             return new Outcome(Errors.INVALID_REPLICATION_FACTOR,
                     "replication factor must be at least 1, was " + replicationFactor);
         }
+        int brokers = placement.brokerCount();
+        if (replicationFactor > brokers) {
+            return new Outcome(Errors.INVALID_REPLICATION_FACTOR, "replication factor " + replicationFactor
+                    + " is larger than the number of available brokers (" + brokers + ")");
+        }
         if (replicationFactor > 1) {
             return new Outcome(Errors.INVALID_REPLICATION_FACTOR, "replication factor " + replicationFactor
-                    + " is larger than the number of available brokers (1)");
+                    + " is not supported: mq does not replicate partitions (use 1 or -1)");
         }
         return validateConfigs(configs);
     }
@@ -204,25 +276,6 @@ public final class TopicManager implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    /** Makes the storage's partitions match the registry after a crash between the two durable writes. */
-    private void reconcilePartitions() {
-        Set<PartitionId> expected = new java.util.HashSet<>();
-        for (Topic topic : registry.all()) {
-            for (int p = 0; p < topic.partitions(); p++) {
-                PartitionId id = new PartitionId(topic.id(), p);
-                expected.add(id);
-                if (!store.hasPartition(id)) {
-                    store.createPartition(id);
-                }
-            }
-        }
-        for (PartitionId id : store.partitions()) {
-            if (!expected.contains(id)) {
-                store.deletePartition(id);
-            }
-        }
     }
 
     private <T> CompletableFuture<T> onControlThread(Supplier<T> task) {

@@ -120,16 +120,60 @@ public final class CommitLogStore implements AutoCloseable {
     public void createPartition(PartitionId id) {
         synchronized (adminLock) {
             ensureOpen();
-            if (partitions.containsKey(id)) {
-                return;
-            }
-            try {
-                long logId = registry.register(id);
-                partitions.put(id, PartitionLog.empty(id, logId));
-            } catch (IOException e) {
-                throw new StorageException("cannot create partition " + id + " in " + dataDir + ": " + e.getMessage(), e);
+            if (!partitions.containsKey(id)) {
+                register(id, 0);
             }
         }
+    }
+
+    private void register(PartitionId id, long startOffset) {
+        try {
+            long logId = registry.register(id);
+            partitions.put(id, PartitionLog.empty(id, logId, startOffset));
+        } catch (IOException e) {
+            throw new StorageException("cannot create partition " + id + " in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the partition (dropping its data if it exists) with an empty one whose log starts at
+     * {@code logStartOffset}, ready for {@link #appendReplicated}; durable when this returns (it writes a checkpoint).
+     * Blocking I/O: for a test cluster moving a partition between brokers.
+     */
+    public void resetPartition(PartitionId id, long logStartOffset) {
+        if (logStartOffset < 0) {
+            throw new IllegalArgumentException("log start offset must be >= 0, was " + logStartOffset);
+        }
+        synchronized (adminLock) {
+            deletePartition(id);
+            register(id, logStartOffset);
+            try {
+                checkpointer.checkpoint();
+            } catch (IOException e) {
+                throw new StorageException("cannot checkpoint partition " + id + " in " + dataDir + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Fences or unfences a partition: while fenced, {@link #append} answers {@link Errors#NOT_LEADER_OR_FOLLOWER}.
+     * Once this returns, no append to the partition is in progress. Not persisted.
+     *
+     * @return whether the partition exists
+     */
+    public boolean fence(PartitionId id, boolean fenced) {
+        PartitionLog partition = partitions.get(id);
+        if (partition == null) {
+            return false;
+        }
+        appendLock.lock();
+        try {
+            partition.fenced(fenced);
+        } finally {
+            appendLock.unlock();
+        }
+        return true;
     }
 
     /**
@@ -182,12 +226,33 @@ public final class CommitLogStore implements AutoCloseable {
      * @throws IllegalArgumentException if {@code batch} is not exactly one magic-2 batch
      */
     public AppendResult append(PartitionId id, ByteBuf batch) {
+        RecordBatch view = checkedView(batch);
+        return append(id, batch, view, false);
+    }
+
+    /**
+     * Appends a batch copied from another broker's log at its own base offset, which must be the partition's log end
+     * offset, and records its idempotent-producer state, so that a producer's retry of it is recognised here. No
+     * idempotence check and no fence apply. Otherwise as {@link #append}.
+     *
+     * @throws IllegalArgumentException if {@code batch} is not exactly one magic-2 batch or does not start at the
+     *                                  log end offset
+     */
+    public AppendResult appendReplicated(PartitionId id, ByteBuf batch) {
+        return append(id, batch, checkedView(batch), true);
+    }
+
+    private static RecordBatch checkedView(ByteBuf batch) {
         RecordBatch view = RecordBatch.at(batch);
         if (batch.readableBytes() < RecordBatch.HEADER_SIZE || view.magic() != RecordBatch.MAGIC
                 || view.sizeInBytes() != batch.readableBytes()) {
             throw new IllegalArgumentException("append expects exactly one magic-2 record batch, got "
                     + batch.readableBytes() + " bytes");
         }
+        return view;
+    }
+
+    private AppendResult append(PartitionId id, ByteBuf batch, RecordBatch view, boolean replicated) {
         PartitionLog partition = partitions.get(id);
         if (partition == null) {
             return AppendResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, -1);
@@ -195,7 +260,7 @@ public final class CommitLogStore implements AutoCloseable {
         AppendResult result;
         appendLock.lock();
         try {
-            result = appendLocked(partition, batch, view);
+            result = appendLocked(partition, batch, view, replicated);
         } finally {
             appendLock.unlock();
         }
@@ -205,7 +270,7 @@ public final class CommitLogStore implements AutoCloseable {
         return result;
     }
 
-    private AppendResult appendLocked(PartitionLog partition, ByteBuf batch, RecordBatch view) {
+    private AppendResult appendLocked(PartitionLog partition, ByteBuf batch, RecordBatch view, boolean replicated) {
         PartitionIndex index = partition.index();
         if (partition.isDeleted()) {
             return AppendResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, -1);
@@ -213,8 +278,15 @@ public final class CommitLogStore implements AutoCloseable {
         if (closed || failure != null) {
             return AppendResult.failed(Errors.KAFKA_STORAGE_ERROR, index.logStartOffset());
         }
+        if (replicated && view.baseOffset() != index.logEndOffset()) {
+            throw new IllegalArgumentException("replicated batch at offset " + view.baseOffset() + " of partition "
+                    + partition.id() + " does not follow log end " + index.logEndOffset());
+        }
+        if (!replicated && partition.isFenced()) {
+            return AppendResult.failed(Errors.NOT_LEADER_OR_FOLLOWER, index.logStartOffset());
+        }
         long producerId = view.producerId();
-        if (producerId >= 0) {
+        if (producerId >= 0 && !replicated) {
             ProducerStateTable.Verdict verdict = partition.producers().check(producerId, view.producerEpoch(),
                     view.baseSequence(), view.lastSequence());
             if (verdict.error() != Errors.NONE) {
@@ -283,6 +355,31 @@ public final class CommitLogStore implements AutoCloseable {
             return FetchSlice.failed(Errors.OFFSET_OUT_OF_RANGE, index.logEndOffset(), index.logStartOffset());
         }
         return new FetchSlice(Errors.NONE, slice.logEndOffset(), slice.logStartOffset(), records);
+    }
+
+    /**
+     * Advances the partition's log start offset past every whole batch that ends before {@code offset} (the batch
+     * holding {@code offset} stays): Kafka's DeleteRecords at batch granularity. The new log start offset is
+     * persisted with the next checkpoint and the segments no partition needs any more are reclaimed by retention;
+     * after a crash before that checkpoint the old start may come back. Never blocks on disk.
+     *
+     * @return the new log start offset, {@code -1} if the partition does not exist
+     */
+    public long deleteRecordsBefore(PartitionId id, long offset) {
+        PartitionLog partition = partitions.get(id);
+        if (partition == null) {
+            return -1;
+        }
+        PartitionIndex index = partition.index();
+        if (index.trimBefore(offset)) {
+            appendLock.lock();
+            try {
+                partition.producers().evictBefore(index.logStartOffset());
+            } finally {
+                appendLock.unlock();
+            }
+        }
+        return index.logStartOffset();
     }
 
     /** The partition's log start offset, {@code -1} if it does not exist. */

@@ -199,6 +199,15 @@ final class PartitionIndex {
         return afterTrim(from);
     }
 
+    /** Drops leading batches that end before {@code offset} (the batch holding it stays); true if any. */
+    synchronized boolean trimBefore(long offset) {
+        int from = head;
+        while (head < tail && entries[head].nextOffset() <= offset) {
+            dropHead();
+        }
+        return afterTrim(from);
+    }
+
     private void dropHead() {
         liveBytes -= entries[head].size();
         entries[head++] = null;

@@ -11,6 +11,7 @@ final class PartitionLog {
     private final PartitionIndex index;
     private final ProducerStateTable producers;
     private volatile boolean deleted;
+    private boolean fenced;
     private long persistedEndOffset;
     private long indexFileEntries;
 
@@ -28,9 +29,10 @@ final class PartitionLog {
         this.indexFileEntries = indexFileEntries;
     }
 
-    /** A new partition with no data. */
-    static PartitionLog empty(PartitionId id, long logId) {
-        return new PartitionLog(id, logId, new PartitionIndex(0, 0), new ProducerStateTable(), 0, 0);
+    /** A new partition with no data whose first offset will be {@code startOffset}. */
+    static PartitionLog empty(PartitionId id, long logId, long startOffset) {
+        return new PartitionLog(id, logId, new PartitionIndex(startOffset, startOffset), new ProducerStateTable(),
+                startOffset, 0);
     }
 
     PartitionId id() {
@@ -57,6 +59,16 @@ final class PartitionLog {
     /** Set under the append lock so no append follows it. */
     void markDeleted() {
         deleted = true;
+    }
+
+    /** Whether appends are refused because another broker is taking the partition over. Guarded by the append lock. */
+    boolean isFenced() {
+        return fenced;
+    }
+
+    /** Guarded by the store's append lock. */
+    void fenced(boolean fenced) {
+        this.fenced = fenced;
     }
 
     /** Checkpointer bookkeeping. */

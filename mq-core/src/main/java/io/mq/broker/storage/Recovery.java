@@ -54,7 +54,7 @@ final class Recovery {
     private static PartitionLog load(Path indexDir, PartitionId id, long logId, Checkpoint.PartitionState state)
             throws IOException {
         if (state == null) {
-            return PartitionLog.empty(id, logId);
+            return PartitionLog.empty(id, logId, 0);
         }
         Path file = IndexFile.path(indexDir, logId);
         IndexFile.Loaded loaded = IndexFile.load(file, state.logStartOffset(), state.logEndOffset());

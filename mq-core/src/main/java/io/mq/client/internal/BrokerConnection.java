@@ -1,5 +1,7 @@
 package io.mq.client.internal;
 
+import io.netty.resolver.AddressResolverGroup;
+import java.net.InetSocketAddress;
 import io.mq.client.ConnectionLostException;
 import io.mq.client.ConnectionOptions;
 import io.mq.client.FatalMqException;
@@ -105,10 +107,12 @@ public final class BrokerConnection {
     private PendingRequest<?> outstandingPing;
     private ScheduledFuture<?> establishTimer;
     private ScheduledFuture<?> idleTimer;
+    private final AddressResolverGroup<InetSocketAddress> resolver;
 
     BrokerConnection(Node broker, ConnectionOptions options, ConnectionSetup setup, Set<ApiKey> requiredApis,
-            String clientId, EventLoop loop, Listener listener) {
+            String clientId, EventLoop loop, AddressResolverGroup<InetSocketAddress> resolver, Listener listener) {
         this.broker = broker;
+        this.resolver = resolver;
         this.options = options;
         this.setup = setup;
         this.requiredApis = Set.copyOf(requiredApis);
@@ -288,7 +292,7 @@ public final class BrokerConnection {
         establishTimer = loop.schedule(() -> closeWith(new MqTimeoutException("could not establish a connection to "
                 + broker + " within " + connectTimeout + " (still " + state + ")", null, broker, null, null)),
                 connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        ChannelFuture connected = ConnectionChannels.connect(loop, broker, options, setup, new ResponseHandler());
+        ChannelFuture connected = ConnectionChannels.connect(loop, resolver, broker, options, setup, new ResponseHandler());
         channel = connected.channel();
         connected.addListener(f -> {
             if (!f.isSuccess()) {

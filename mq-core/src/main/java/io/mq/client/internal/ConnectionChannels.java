@@ -1,5 +1,7 @@
 package io.mq.client.internal;
 
+import io.netty.resolver.AddressResolverGroup;
+import java.net.InetSocketAddress;
 import io.mq.client.ConnectionOptions;
 import io.mq.metadata.Node;
 import io.mq.protocol.codec.FrameDecoder;
@@ -26,12 +28,14 @@ final class ConnectionChannels {
     /**
      * Starts connecting on {@code loop}; the returned future's channel exists at once.
      *
+     * @param resolver  resolves the broker's host name without blocking the loop
      * @param responses the connection's own handler, last in the pipeline
      */
-    static ChannelFuture connect(EventLoop loop, Node broker, ConnectionOptions options, ConnectionSetup setup,
-            ChannelHandler responses) {
+    static ChannelFuture connect(EventLoop loop, AddressResolverGroup<InetSocketAddress> resolver, Node broker,
+            ConnectionOptions options, ConnectionSetup setup, ChannelHandler responses) {
         return new Bootstrap()
                 .group(loop)
+                .resolver(resolver)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))

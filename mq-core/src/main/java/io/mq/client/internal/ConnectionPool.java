@@ -275,7 +275,7 @@ public final class ConnectionPool implements AutoCloseable {
 
         private BrokerConnection open(int slot) {
             BrokerConnection c = new BrokerConnection(node, options, setup, requiredApis, clientId,
-                    resources.eventLoopGroup().next(), this);
+                    resources.eventLoopGroup().next(), resources.addressResolver(), this);
             slots[slot] = c;
             connectionsCreated.incrementAndGet();
             c.connect(failures == 0 ? 0 : Math.max(0, retryAtNanos - System.nanoTime()));

@@ -17,13 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns a Metadata response into a {@link Cluster} snapshot. */
-final class MetadataResponses {
+public final class MetadataResponses {
 
     private MetadataResponses() {
     }
 
     /** The snapshot {@code response} describes; topics answered without a name (unknown ids) are left out. */
-    static Cluster toCluster(MetadataResponse response, Instant fetchedAt) {
+    public static Cluster toCluster(MetadataResponse response, Instant fetchedAt) {
         Map<Integer, Node> nodes = new HashMap<>();
         for (MetadataResponseBroker broker : response.brokers()) {
             nodes.put(broker.nodeId(), new Node(broker.nodeId(), broker.host(), broker.port()));

@@ -43,6 +43,29 @@ public final class KafkaClients {
         return new KafkaConsumer<>(props);
     }
 
+    /**
+     * A byte-array consumer in group {@code groupId} using the classic group protocol, with manual commits, reading
+     * from the earliest offset and short session/heartbeat times so that group changes show quickly in tests;
+     * {@code overrides} go on top.
+     */
+    public static KafkaConsumer<byte[], byte[]> groupConsumer(String bootstrap, String groupId,
+            Map<String, Object> overrides) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300);
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30_000);
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+        props.putAll(overrides);
+        return new KafkaConsumer<>(props);
+    }
+
     /** An admin client. */
     public static Admin admin(String bootstrap) {
         Properties props = new Properties();

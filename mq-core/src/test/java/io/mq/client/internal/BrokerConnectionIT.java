@@ -14,8 +14,8 @@ import io.mq.client.UnsupportedVersionException;
 import io.mq.metadata.Node;
 import io.mq.protocol.ApiKey;
 import io.mq.protocol.Errors;
-import io.mq.protocol.message.FindCoordinatorRequest;
-import io.mq.protocol.message.FindCoordinatorResponse;
+import io.mq.protocol.message.SaslHandshakeRequest;
+import io.mq.protocol.message.SaslHandshakeResponse;
 import io.mq.protocol.message.ListOffsetsRequest;
 import io.mq.protocol.message.ListOffsetsResponse;
 import io.mq.protocol.message.MetadataRequest;
@@ -74,19 +74,20 @@ class BrokerConnectionIT {
             assertThat(versions.version(ApiKey.API_VERSIONS)).isEqualTo((short) 4);
             assertThat(versions.version(ApiKey.FETCH)).isEqualTo((short) 12);
             assertThat(versions.version(ApiKey.CREATE_PARTITIONS)).isEqualTo((short) 3);
-            assertThat(versions.supports(ApiKey.FIND_COORDINATOR)).as("the broker does not serve groups yet").isFalse();
+            assertThat(versions.version(ApiKey.FIND_COORDINATOR)).isEqualTo((short) 4);
+            assertThat(versions.supports(ApiKey.SASL_HANDSHAKE)).as("the broker does not serve SASL").isFalse();
         }
     }
 
     @Test
     void requestForAnApiTheBrokerDoesNotServeFailsWithUnsupportedVersion() {
         try (ConnectionPool pool = new ConnectionPool(resources, ConnectionOptions.defaults())) {
-            CompletableFuture<FindCoordinatorResponse> response = pool.send(broker(), ApiKey.FIND_COORDINATOR,
-                    new FindCoordinatorRequest("group", (byte) 0, List.of("group")), FindCoordinatorResponse::read);
+            CompletableFuture<SaslHandshakeResponse> response = pool.send(broker(), ApiKey.SASL_HANDSHAKE,
+                    new SaslHandshakeRequest("PLAIN"), SaslHandshakeResponse::read);
 
             assertThatThrownBy(() -> await(response)).cause()
                     .isInstanceOf(UnsupportedVersionException.class)
-                    .hasMessageContaining("FindCoordinator")
+                    .hasMessageContaining("SaslHandshake")
                     .satisfies(e -> assertThat(((UnsupportedVersionException) e).isRetriable()).isFalse());
         }
     }
@@ -94,10 +95,10 @@ class BrokerConnectionIT {
     @Test
     void connectionFailsWhenARequiredApiHasNoCommonVersion() {
         try (ConnectionPool pool = new ConnectionPool(resources, ConnectionOptions.defaults(),
-                Set.of(ApiKey.METADATA, ApiKey.FIND_COORDINATOR), ConnectionSetup.NONE)) {
+                Set.of(ApiKey.METADATA, ApiKey.SASL_HANDSHAKE), ConnectionSetup.NONE)) {
             assertThatThrownBy(() -> await(pool.connection(broker()))).cause()
                     .isInstanceOf(UnsupportedVersionException.class)
-                    .hasMessageContaining("FindCoordinator")
+                    .hasMessageContaining("SaslHandshake")
                     .hasMessageContaining(broker().toString());
             assertThatThrownBy(() -> await(ClientTestSupport.metadata(pool, broker()))).cause()
                     .isInstanceOf(UnsupportedVersionException.class);

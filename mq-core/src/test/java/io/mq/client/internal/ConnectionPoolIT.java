@@ -83,6 +83,17 @@ class ConnectionPoolIT {
     }
 
     @Test
+    void brokersNamedByHostNameAreResolvedAndReached() throws Exception {
+        try (ConnectionPool pool = new ConnectionPool(resources, ConnectionOptions.defaults())) {
+            Node byName = new Node(0, "localhost", BROKER.broker().port());
+
+            await(metadata(pool, byName));
+
+            assertThat(pool.connectionsTo(byName)).hasSize(1);
+        }
+    }
+
+    @Test
     void aLazyPoolConnectsOnFirstUseOnly() throws Exception {
         try (ConnectionPool pool = new ConnectionPool(resources, ConnectionOptions.defaults())) {
             pool.updateNodes(List.of(broker()));

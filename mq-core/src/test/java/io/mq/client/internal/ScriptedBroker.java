@@ -35,13 +35,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A tiny TCP server on 127.0.0.1 that reads request frames and answers them as a script says, for the failures no
  * real broker can be made to show: silence, an old ApiVersions range, a wrong correlation id. Everything else is
- * tested against the real embedded broker.
+ * tested against the real embedded broker. Public for the admin client's retry tests.
  */
-final class ScriptedBroker implements AutoCloseable {
+public final class ScriptedBroker implements AutoCloseable {
 
     /** Decides the answer to one request. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         /**
          * @param header the request header
          * @param index  the request's position on its connection, from 0
@@ -56,7 +56,7 @@ final class ScriptedBroker implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Channel server;
 
-    ScriptedBroker(Script script) throws InterruptedException {
+    public ScriptedBroker(Script script) throws InterruptedException {
         server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -121,7 +121,7 @@ final class ScriptedBroker implements AutoCloseable {
     }
 
     /** An ApiVersions answer advertising every api mq knows. */
-    static ByteBuf apiVersions(RequestHeader header, ByteBufAllocator alloc) {
+    public static ByteBuf apiVersions(RequestHeader header, ByteBufAllocator alloc) {
         return apiVersions(header, alloc, ApiKey.API_VERSIONS.maxVersion());
     }
 
@@ -141,12 +141,12 @@ final class ScriptedBroker implements AutoCloseable {
     }
 
     /** The address as a node with id 7. */
-    Node node() {
+    public Node node() {
         return new Node(7, "127.0.0.1", ((InetSocketAddress) server.localAddress()).getPort());
     }
 
     /** The headers of every request received, in order. */
-    List<RequestHeader> requests() {
+    public List<RequestHeader> requests() {
         return requests;
     }
 

@@ -21,6 +21,8 @@ final class EmbeddedBrokerSettings {
                 .retentionBytes(embedded.getRetentionSize() == null ? -1 : embedded.getRetentionSize().toBytes())
                 .autoCreateTopics(embedded.isAutoCreateTopics())
                 .defaultPartitions(embedded.getDefaultPartitions())
+                .groupInitialRebalanceDelay(embedded.getGroupInitialRebalanceDelay())
+                .offsetsRetention(embedded.getOffsetsRetention())
                 .maxMessageBytes(Math.toIntExact(embedded.getMaxMessageSize().toBytes()));
     }
 }

@@ -1,24 +1,25 @@
-package io.mq.kafka;
+package io.mq.benchmarks.kafka;
 
+import io.mq.benchmarks.process.ChildProcesses;
+import io.mq.benchmarks.process.ClassPathFile;
+import io.mq.benchmarks.process.JvmSpec;
+import io.mq.benchmarks.process.LogFiles;
+import io.mq.benchmarks.process.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -32,11 +33,13 @@ import org.apache.kafka.common.Uuid;
  *
  * <p>{@link #start()} writes {@code server.properties}, formats the storage with Kafka's storage tool
  * ({@code kafka.tools.StorageTool format --standalone}) in one child JVM, runs {@code kafka.Kafka} in another and
- * returns once the listener accepts connections and an Admin {@code describeCluster} lists the broker.
- * {@link #close()} stops the process by PID (SIGTERM, then SIGKILL after a bound) and deletes the directory.
+ * returns once the listener accepts connections and an Admin {@code describeCluster} lists the broker
+ * ({@link #launch} and {@link #awaitReady} are the two halves, for measuring startup).
+ * {@link #close()} stops the process by PID (SIGTERM, then SIGKILL after a bound) and deletes the directory; the
+ * processes are registered with {@link ChildProcesses}, which kills them if the JVM exits first.
  * Child output goes to {@code format.log} and {@code server.log} in the directory; startup failures carry its tail.
  *
- * <p>Plain class without JUnit, so benchmarks can use it too.
+ * <p>Plain class without JUnit: the benchmarks run it, and mq-it-kafka4's tests reuse it.
  */
 public final class ApacheKafkaServer implements AutoCloseable {
 
@@ -57,16 +60,15 @@ public final class ApacheKafkaServer implements AutoCloseable {
     private final Path dir;
     private final Process process;
     private final long processStartNanos;
+    private final int brokerPort;
     private final String bootstrapServers;
-    private final Thread killOnExit;
 
-    private ApacheKafkaServer(Path dir, Process process, long processStartNanos, String bootstrapServers,
-            Thread killOnExit) {
+    private ApacheKafkaServer(Path dir, Process process, long processStartNanos, int brokerPort) {
         this.dir = dir;
         this.process = process;
         this.processStartNanos = processStartNanos;
-        this.bootstrapServers = bootstrapServers;
-        this.killOnExit = killOnExit;
+        this.brokerPort = brokerPort;
+        this.bootstrapServers = "127.0.0.1:" + brokerPort;
     }
 
     /** Starts a broker with the default settings and waits (at most {@link #DEFAULT_START_TIMEOUT}) until it serves. */
@@ -86,22 +88,62 @@ public final class ApacheKafkaServer implements AutoCloseable {
      */
     public static ApacheKafkaServer start(Map<String, String> overrides, String heap, Duration timeout)
             throws IOException, InterruptedException {
+        return start(overrides, JvmSpec.heap(heap), timeout);
+    }
+
+    /**
+     * Starts a broker in a JVM launched as {@code jvm} says (heap, GC options, a wrapper main) and waits until it
+     * serves; retries with fresh ports when another process took one first.
+     *
+     * @see #start(Map, String, Duration)
+     */
+    public static ApacheKafkaServer start(Map<String, String> overrides, JvmSpec jvm, Duration timeout)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
-            Path dir = Files.createTempDirectory("apache-kafka-");
+            ApacheKafkaServer server = launch(overrides, jvm, Duration.ofNanos(remainingNanos(deadline)));
             try {
-                return startIn(dir, overrides, heap, deadline);
+                server.awaitReady(Duration.ofNanos(remainingNanos(deadline)));
+                return server;
             } catch (PortTakenException e) {
-                deleteRecursively(dir);
+                server.close();
                 if (attempt == PORT_ATTEMPTS) {
                     throw new IllegalStateException("Kafka could not bind its ports in " + attempt + " attempts",
                             e.getCause());
                 }
             } catch (IOException | InterruptedException | RuntimeException e) {
-                deleteRecursively(dir);
+                server.close();
                 throw e;
             }
         }
+    }
+
+    /**
+     * Formats the storage (bounded by {@code formatTimeout}) and launches the broker JVM, returning at once without
+     * waiting for it to serve: {@link #bootstrapServers()} is known, the listener may not be open yet. Pair with
+     * {@link #awaitReady(Duration)}, or send with a client that retries until the broker answers.
+     */
+    public static ApacheKafkaServer launch(Map<String, String> overrides, JvmSpec jvm, Duration formatTimeout)
+            throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("apache-kafka-");
+        ChildProcesses.deleteOnExit(dir);
+        try {
+            return launchIn(dir, overrides, jvm, System.nanoTime() + formatTimeout.toNanos());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LogFiles.deleteRecursively(dir);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until the PLAINTEXT port accepts connections and an Admin {@code describeCluster} lists this node.
+     *
+     * @throws IllegalStateException when the broker exits or is not ready in time; the message ends with the tail
+     *                               of its log
+     */
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        awaitReady(process, brokerPort, bootstrapServers, dir.resolve("server.log"),
+                System.nanoTime() + timeout.toNanos());
     }
 
     /** {@code 127.0.0.1:<port>} of the PLAINTEXT listener. */
@@ -131,46 +173,28 @@ public final class ApacheKafkaServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            stop(process);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            ChildProcesses.stop(process, STOP_TIMEOUT);
         } finally {
-            removeHook(killOnExit);
-            deleteRecursively(dir);
+            LogFiles.deleteRecursively(dir);
         }
     }
 
-    private static ApacheKafkaServer startIn(Path dir, Map<String, String> overrides, String heap, long deadline)
-            throws IOException, InterruptedException {
-        int[] ports = freePorts(2);
+    private static ApacheKafkaServer launchIn(Path dir, Map<String, String> overrides, JvmSpec jvm,
+            long formatDeadline) throws IOException, InterruptedException {
+        int[] ports = LoopbackPorts.free(2);
         int brokerPort = ports[0];
         int controllerPort = ports[1];
         Path config = dir.resolve("server.properties");
         Files.writeString(config, render(serverProperties(dir, brokerPort, controllerPort, overrides)));
         Path logback = dir.resolve("logback.xml");
         Files.writeString(logback, LOGBACK);
+        Path classPath = ClassPathFile.write(dir.resolve("classpath.args"));
+        format(dir, config, logback, classPath, formatDeadline);
 
-        Path classPath = dir.resolve("classpath.args");
-        Files.writeString(classPath, "-cp \"" + escape(System.getProperty("java.class.path")) + "\"\n");
-        format(dir, config, logback, classPath, deadline);
-
-        Path log = dir.resolve("server.log");
-        List<String> command = java(heap, logback, classPath);
-        command.add(MAIN_CLASS);
-        command.add(config.toString());
+        List<String> command = withLogging(jvm, logback).command(classPath, MAIN_CLASS, List.of(config.toString()));
         long processStart = System.nanoTime();
-        Process process = launch(command, log);
-        Thread hook = killOnExit(process);
-        String bootstrap = "127.0.0.1:" + brokerPort;
-        try {
-            awaitReady(process, brokerPort, bootstrap, log, deadline);
-            return new ApacheKafkaServer(dir, process, processStart, bootstrap, hook);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            stop(process);
-            removeHook(hook);
-            throw e;
-        }
+        Process process = launch(command, dir.resolve("server.log"));
+        return new ApacheKafkaServer(dir, process, processStart, brokerPort);
     }
 
     /** The fixture's settings: KRaft combined mode, dynamic quorum of one, single-replica internal topics. */
@@ -204,12 +228,12 @@ public final class ApacheKafkaServer implements AutoCloseable {
     private static void format(Path dir, Path config, Path logback, Path classPath, long deadline)
             throws IOException, InterruptedException {
         Path log = dir.resolve("format.log");
-        List<String> command = java(FORMAT_HEAP, logback, classPath);
-        command.addAll(List.of(STORAGE_TOOL, "format", "--standalone",
-                "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()));
+        List<String> command = withLogging(JvmSpec.heap(FORMAT_HEAP), logback).command(classPath, STORAGE_TOOL,
+                List.of("format", "--standalone", "--cluster-id", Uuid.randomUuid().toString(),
+                        "--config", config.toString()));
         Process tool = launch(command, log);
         if (!tool.waitFor(remainingNanos(deadline), TimeUnit.NANOSECONDS)) {
-            stop(tool);
+            ChildProcesses.stop(tool, STOP_TIMEOUT);
             throw new IllegalStateException("Kafka storage format did not finish in time" + tail(log));
         }
         if (tool.exitValue() != 0) {
@@ -218,25 +242,19 @@ public final class ApacheKafkaServer implements AutoCloseable {
     }
 
     /**
-     * A java command line; the class path comes from an argument file so the command stays short (readable by
-     * {@code pgrep -f kafka.Kafka} and {@link ProcessHandle.Info}, within OS length limits).
+     * The JVM with the fixture's logging; {@link JvmSpec#command} takes the class path from an argument file, so the
+     * command stays short (readable by {@code pgrep -f kafka.Kafka} and {@link ProcessHandle.Info}).
      */
-    private static List<String> java(String heap, Path logback, Path classPath) {
-        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Djava.awt.headless=true", "-Dlogback.configurationFile=" + logback,
-                "@" + classPath));
+    private static JvmSpec withLogging(JvmSpec jvm, Path logback) {
+        return jvm.withOptions("-Djava.awt.headless=true", "-Dlogback.configurationFile=" + logback);
     }
 
     private static Process launch(List<String> command, Path log) throws IOException {
-        Process process = new ProcessBuilder(command)
+        return ChildProcesses.start(new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        process.getOutputStream().close();
-        return process;
+                .redirectOutput(log.toFile()));
     }
 
-    /** Waits until the PLAINTEXT port accepts connections and describeCluster lists this node. */
     private static void awaitReady(Process process, int port, String bootstrap, Path log, long deadline)
             throws IOException, InterruptedException {
         while (!accepts(port)) {
@@ -300,64 +318,15 @@ public final class ApacheKafkaServer implements AutoCloseable {
         throw new IllegalStateException(message);
     }
 
-    private static void stop(Process process) throws InterruptedException {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Kills the broker if this JVM exits without {@link #close()} (a failed or interrupted run). */
-    private static Thread killOnExit(Process process) {
-        Thread hook = new Thread(process::destroyForcibly, "apache-kafka-kill-" + process.pid());
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to run; it only kills an already stopped process
-        }
-    }
-
-    /** Distinct free loopback ports, held open together so they differ; Kafka may still lose them to a race. */
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket();
-                sockets.add(socket);
-                socket.bind(new InetSocketAddress("127.0.0.1", 0));
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-    }
-
     private static long remainingNanos(long deadline) {
         return Math.max(0, deadline - System.nanoTime());
     }
 
     private static String render(Map<String, String> props) {
         StringBuilder text = new StringBuilder("# written by ApacheKafkaServer\n");
-        props.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
+        props.forEach((key, value) -> text.append(key).append('=').append(ClassPathFile.escape(value))
+                .append('\n'));
         return text.toString();
-    }
-
-    /** Escapes backslashes (Windows paths) for a properties value or a quoted argument-file token. */
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\");
     }
 
     /** The last lines of a child's log, prefixed for an exception message. */
@@ -368,17 +337,6 @@ public final class ApacheKafkaServer implements AutoCloseable {
             return "\n--- last " + last.size() + " lines of " + log + " ---\n" + String.join("\n", last);
         } catch (IOException | UncheckedIOException e) {
             return " (no log at " + log + ": " + e + ")";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 
