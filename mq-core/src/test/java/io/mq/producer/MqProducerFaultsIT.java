@@ -28,10 +28,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link MqProducer} while its broker fails: stopped and restarted on the same port and data directory. Partition
- * leadership moving between brokers is not covered yet: it needs a multi-broker embedded cluster, which does not
- * exist (the sender's metadata refresh and retry after NOT_LEADER_OR_FOLLOWER is covered by
- * {@code MqProducerRecoveryIT}).
+ * {@link MqProducer} while its only broker fails: stopped and restarted on the same port and data directory
+ * (leadership moves between brokers: {@link MqProducerClusterIT}).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class MqProducerFaultsIT {
