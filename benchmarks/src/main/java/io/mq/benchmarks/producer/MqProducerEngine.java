@@ -1,26 +1,21 @@
 package io.mq.benchmarks.producer;
 
+import io.mq.producer.Acks;
+import io.mq.producer.MqProducer;
+import io.mq.producer.ProducerOptions;
+import io.mq.producer.ProducerRecord;
 import java.util.Optional;
 
 /**
- * EXTENSION POINT for our producer engine ({@code io.mq.producer.MqProducer}), which is not written yet. Every
- * producer case already runs this engine as the "ours" side and reports {@value #NOT_YET_AVAILABLE} while
- * {@link #unavailableReason()} says so. To plug the engine in:
- * <ol>
- *   <li>return {@code Optional.empty()} from {@link #unavailableReason()};</li>
- *   <li>in {@link #create}, map {@link ProducerSettings} onto {@code ProducerOptions} (acks, idempotence, linger,
- *       batch size; every other option at its default) and return an adapter whose {@code send} calls the
- *       engine's asynchronous send and completes the {@link ProducerUnderTest.SendCallback} from its result, whose
- *       {@code flush} waits for the engine's flush and whose {@code close} closes it.</li>
- * </ol>
- * Nothing else changes: workers look engines up by {@link #name()} in {@link ProducerEngines}.
+ * Our producer engine ({@link MqProducer}), the "ours" side of every producer case. {@link ProducerSettings} map onto
+ * {@link ProducerOptions} (acks, idempotence, linger, batch size); every other option keeps its default, except that a
+ * full buffer blocks the sending thread (up to the default max block time) as kafka-clients does by default, instead
+ * of failing fast. Every producer runs on the process-wide {@code ClientResources.shared()} event loops.
  */
 public final class MqProducerEngine implements ProducerEngine {
 
     /** The engine's name. */
     public static final String NAME = "mq";
-    /** What the report prints while the engine is missing. */
-    public static final String NOT_YET_AVAILABLE = "mq producer: not yet available";
 
     @Override
     public String name() {
@@ -29,11 +24,36 @@ public final class MqProducerEngine implements ProducerEngine {
 
     @Override
     public Optional<String> unavailableReason() {
-        return Optional.of(NOT_YET_AVAILABLE);
+        return Optional.empty();
     }
 
     @Override
     public ProducerUnderTest create(String bootstrapServers, ProducerSettings settings) {
-        throw new UnsupportedOperationException(NOT_YET_AVAILABLE);
+        ProducerOptions options = ProducerOptions.builder()
+                .acks(Acks.forConfig(settings.acks()))
+                .idempotence(settings.idempotent())
+                .linger(settings.linger())
+                .batchSize(settings.batchSize())
+                .blockWhenFull(ProducerOptions.DEFAULT_MAX_BLOCK)
+                .build();
+        return new Adapter(MqProducer.builder().bootstrapServers(bootstrapServers).options(options).build());
+    }
+
+    private record Adapter(MqProducer producer) implements ProducerUnderTest {
+
+        @Override
+        public void send(String topic, byte[] value, SendCallback callback) {
+            producer.send(ProducerRecord.of(topic, value)).whenComplete((result, error) -> callback.completed(error));
+        }
+
+        @Override
+        public void flush() {
+            producer.flush().join();
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
     }
 }

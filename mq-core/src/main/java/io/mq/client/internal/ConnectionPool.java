@@ -8,6 +8,7 @@ import io.mq.metadata.Node;
 import io.mq.protocol.ApiKey;
 import io.mq.protocol.message.ApiMessage;
 import io.mq.protocol.types.WireReader;
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class ConnectionPool implements AutoCloseable {
     private final AtomicLong connectionsCreated = new AtomicLong();
     private final AtomicLong connectFailures = new AtomicLong();
     private final AtomicLong connectionsLost = new AtomicLong();
+    private final EventLoop loop;
     private volatile boolean closed;
 
     /** A plain-TCP pool requiring only Metadata. */
@@ -71,13 +73,30 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public ConnectionPool(ClientResources resources, ConnectionOptions options, Set<ApiKey> requiredApis,
             ConnectionSetup setup) {
+        this(resources, options, requiredApis, setup, null);
+    }
+
+    /**
+     * A pool whose connections all run on {@code loop} (one of the resources' loops), so that a client working on
+     * that loop too gets its answers without a thread hand-off.
+     *
+     * @param loop the event loop of every connection, or null to spread connections over the resources' loops
+     */
+    public ConnectionPool(ClientResources resources, ConnectionOptions options, Set<ApiKey> requiredApis,
+            ConnectionSetup setup, EventLoop loop) {
         this.resources = resources;
+        this.loop = loop;
         this.options = options;
         this.setup = setup;
         this.requiredApis = Set.copyOf(requiredApis);
         this.clientId = options.clientId() != null ? options.clientId()
                 : "mq-" + ProcessHandle.current().pid() + "-" + CLIENT_IDS.incrementAndGet();
         this.backoff = new Backoff(options.reconnectBackoff(), options.reconnectBackoffMax(), options.reconnectJitter());
+    }
+
+    /** The loop of every connection if the pool was given one, else the next of the resources' loops in turn. */
+    public EventLoop nextLoop() {
+        return loop != null ? loop : resources.eventLoopGroup().next();
     }
 
     /** The client id sent in every request header. */
@@ -275,7 +294,7 @@ public final class ConnectionPool implements AutoCloseable {
 
         private BrokerConnection open(int slot) {
             BrokerConnection c = new BrokerConnection(node, options, setup, requiredApis, clientId,
-                    resources.eventLoopGroup().next(), resources.addressResolver(), this);
+                    nextLoop(), resources.addressResolver(), this);
             slots[slot] = c;
             connectionsCreated.incrementAndGet();
             c.connect(failures == 0 ? 0 : Math.max(0, retryAtNanos - System.nanoTime()));

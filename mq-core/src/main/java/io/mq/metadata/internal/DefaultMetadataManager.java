@@ -95,7 +95,7 @@ public final class DefaultMetadataManager implements MetadataManager {
         this.pool = pool;
         this.options = options;
         this.bootstrapNodes = options.bootstrapNodes();
-        this.loop = pool.resources().eventLoopGroup().next();
+        this.loop = pool.nextLoop();
         Duration maxBackoff = options.refreshBackoff().compareTo(pool.options().reconnectBackoffMax()) > 0
                 ? options.refreshBackoff() : pool.options().reconnectBackoffMax();
         this.failureBackoff = new Backoff(options.refreshBackoff(), maxBackoff, pool.options().reconnectJitter());

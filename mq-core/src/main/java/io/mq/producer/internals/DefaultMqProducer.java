@@ -21,6 +21,7 @@ import io.mq.producer.SendResult;
 import io.mq.producer.internals.RecordRouter.Mode;
 import io.mq.protocol.ApiKey;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link MqProducer} engine: a facade over its connection pool, metadata manager, buffer pool, accumulators (one
  * for acknowledged batches, one for {@code acks=0} fire-and-forget batches unless acks is already 0), the
- * {@link RecordRouter} that sending threads use and the {@link Sender} that runs on one event loop of the shared
- * {@link ClientResources}. It creates no thread.
+ * {@link RecordRouter} that sending threads use and the {@link Sender}. The sender, the producer's connections and
+ * its metadata refreshes all run on ONE event loop of the shared {@link ClientResources}, picked per producer, so an
+ * answer reaches the sender without a thread hand-off. It creates no thread.
  *
  * <p>Lifecycle: the state moves only along CREATED → RUNNING | START_FAILED, RUNNING → FAILED (a fatal error),
  * RUNNING | FAILED → CLOSING → CLOSED, and CREATED | START_FAILED → CLOSED, each by compare-and-set, so a
@@ -85,7 +87,8 @@ public final class DefaultMqProducer implements MqProducer {
             required.add(ApiKey.INIT_PRODUCER_ID);
             idempotence = new IdempotenceState();
         }
-        this.pool = new ConnectionPool(resources, connection, required, ConnectionSetup.NONE);
+        EventLoop loop = resources.eventLoopGroup().next(); // the sender, its connections and its metadata
+        this.pool = new ConnectionPool(resources, connection, required, ConnectionSetup.NONE, loop);
         this.metadata = new DefaultMetadataManager(pool, metadata);
         this.bufferPool = new BufferPool(options.bufferMemory(), options.backpressure(), options.maxBlock(),
                 PooledByteBufAllocator.DEFAULT);
@@ -97,7 +100,7 @@ public final class DefaultMqProducer implements MqProducer {
                         metrics, Time.SYSTEM);
         RecordsQueuedForUnknownTopic parking = new RecordsQueuedForUnknownTopic(options.bufferMemory(),
                 options.maxMetadataWait(), interceptors, metrics);
-        this.sender = new Sender(pool.clientId(), resources.eventLoopGroup().next(), pool, this.metadata, options,
+        this.sender = new Sender(pool.clientId(), loop, pool, this.metadata, options,
                 accumulator, oneway, parking, idempotence, options.partitioner().get(), interceptors, metrics,
                 Time.SYSTEM, this::stoppedByFatalError);
         this.router = sender.router();
