@@ -588,16 +588,16 @@ public class MqProperties {
         /** The HTTP admin API under {@code base-path}. */
         public static class Web {
 
-            /** Whether the HTTP admin API is exposed. */
+            /** Whether the HTTP admin API is exposed (needs a servlet web application with Spring MVC). */
             private boolean enabled = false;
 
             /** Base path of the admin API. */
             private String basePath = "/admin";
 
-            /** Whether mutating admin calls are rejected. */
+            /** Whether mutating admin calls (POST, PATCH, DELETE) are rejected with 403; reads keep working. */
             private boolean readOnly = false;
 
-            /** Role required for the admin API when Spring Security is present. */
+            /** Role required for the admin API when Spring Security is present (HTTP Basic); blank lets any authenticated user in. */
             private String role = "MQ_ADMIN";
 
             public boolean isEnabled() {
