@@ -16,8 +16,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
@@ -72,6 +75,7 @@ public final class MqTemplateAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("com.fasterxml.jackson.databind.ObjectMapper")
     static class PlainConverterConfiguration {
 
         @Bean(MESSAGE_CONVERTER_BEAN)
@@ -97,12 +101,26 @@ public final class MqTemplateAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     @ConditionalOnBean(MeterRegistry.class)
+    @Conditional(ObservationNotUsed.class)
     static class TimerConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
         SendInstrumentation mqSendInstrumentation(MeterRegistry registry) {
             return new TimerSendInstrumentation(registry);
+        }
+    }
+
+    /** Matches unless sends are observed (observation enabled and an {@code ObservationRegistry} bean present). */
+    static final class ObservationNotUsed extends NoneNestedConditions {
+
+        ObservationNotUsed() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(name = "mq.template.observation-enabled", havingValue = "true")
+        @ConditionalOnBean(type = "io.micrometer.observation.ObservationRegistry")
+        static final class ObservationUsed {
         }
     }
 }
