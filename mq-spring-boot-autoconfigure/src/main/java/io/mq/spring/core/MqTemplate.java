@@ -29,9 +29,10 @@ import org.springframework.util.MimeTypeUtils;
  * The {@link MqOperations} over an {@link MqProducer}. Thread-safe; it does not own the producer (closing the
  * template is not needed, close the producer).
  *
- * <p>Payloads: a {@code byte[]} is sent as is; anything else goes through the {@link MessageConverter} (the
- * auto-configured one handles {@code String} as UTF-8 {@code text/plain} and other objects as JSON with the
- * application's {@code ObjectMapper}). The converter's content type is sent in the record header
+ * <p>Payloads: a {@code byte[]} is sent as is, and so is a {@code String} (as UTF-8) whose message names its
+ * {@link MessageHeaders#CONTENT_TYPE} (e.g. JSON serialized already); anything else goes through the
+ * {@link MessageConverter} (the auto-configured one handles {@code String} as UTF-8 {@code text/plain} and other
+ * objects as JSON with the application's {@code ObjectMapper}). The content type is sent in the record header
  * {@value MqHeaders#CONTENT_TYPE}.
  */
 public final class MqTemplate implements MqOperations {
@@ -252,6 +253,10 @@ public final class MqTemplate implements MqOperations {
         if (payload instanceof byte[] bytes) {
             headers.add(contentTypeHeader(contentType != null ? contentType : MimeTypeUtils.APPLICATION_OCTET_STREAM));
             return bytes;
+        }
+        if (payload instanceof String text && contentType != null) {
+            headers.add(contentTypeHeader(contentType));
+            return text.getBytes(StandardCharsets.UTF_8);
         }
         Message<?> converted = converter.toMessage(payload, new MessageHeaders(messageHeaders));
         if (converted == null) {

@@ -230,4 +230,14 @@ class MqTemplateTest {
         assertThat(header(lastSent(), "traceparent")).isEqualTo("00-trace-span-01");
         assertThat(observed).containsExactly("start orders", "stop mq.template");
     }
+
+    @Test
+    void stringWithAnExplicitContentTypeIsSentAsIs() {
+        template(null, SendInstrumentation.NONE).send(MessageBuilder.withPayload("{\"a\":1}")
+                .setHeader(MqHeaders.TOPIC, "events").setHeader("contentType", "application/json").build());
+
+        ProducerRecord record = lastSent();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        assertThat(header(record, MqHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+    }
 }
