@@ -2,6 +2,10 @@ package io.mq.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
 import io.mq.admin.MqAdmin;
 import io.mq.admin.NewTopic;
 import io.mq.broker.EmbeddedBroker;
@@ -156,5 +160,31 @@ class MqTemplateIT {
             assertThat(sends).allMatch(send -> send.isDone() && !send.isCompletedExceptionally());
             assertThat(context.getBean(MqProducerLifecycle.class).isRunning()).isFalse();
         });
+    }
+
+    @Test
+    void observedSendsCarryTheTraceContextInRecordHeaders() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<SenderContext<Object>>() {
+            @Override
+            public void onStart(SenderContext<Object> context) {
+                context.getSetter().set(context.getCarrier(), "traceparent", "00-4bf92f3577b34da6-00f067aa0ba902b7-01");
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof SenderContext;
+            }
+        });
+        runner.withPropertyValues("mq.template.observation-enabled=true")
+                .withBean(ObservationRegistry.class, () -> registry).run(context -> {
+                    SendResult sent = context.getBean(MqOperations.class).sendSync("traced", "k", "v");
+
+                    List<ConsumerRecord<byte[], byte[]>> records = read(
+                            context.getBean(EmbeddedBroker.class).bootstrapServers(), "traced", sent.partition() + 1,
+                            1);
+                    assertThat(records).singleElement().satisfies(record -> assertThat(header(record, "traceparent"))
+                            .isEqualTo("00-4bf92f3577b34da6-00f067aa0ba902b7-01"));
+                });
     }
 }
