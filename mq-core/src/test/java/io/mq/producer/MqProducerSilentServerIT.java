@@ -7,9 +7,16 @@ import static io.mq.producer.ProducerTestSupport.text;
 import static io.mq.producer.ProducerTestSupport.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.mq.broker.junit.EmbeddedBrokerExtension;
 import io.mq.client.ClientResources;
 import io.mq.client.ConnectionOptions;
+import io.mq.client.internal.BrokerConnection;
+import io.mq.client.internal.ConnectionPool;
+import io.mq.metadata.internal.DefaultMetadataManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +26,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link MqProducer} in front of a server that accepts connections but never answers: a {@link FreezableProxy} between
@@ -37,6 +47,23 @@ class MqProducerSilentServerIT {
 
     @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = EmbeddedBrokerExtension.with(b -> b.defaultPartitions(PARTITIONS));
+
+    private static final List<String> FAILURE_LOGGERS = List.of(BrokerConnection.class.getName(),
+            ConnectionPool.class.getName(), DefaultMetadataManager.class.getName(),
+            "io.mq.producer.internals.ProduceOutcomes", "io.mq.producer.internals.Sender");
+
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @BeforeEach
+    void captureFailureLogs() {
+        logged.start();
+        FAILURE_LOGGERS.forEach(c -> ((Logger) LoggerFactory.getLogger(c)).addAppender(logged));
+    }
+
+    @AfterEach
+    void releaseFailureLogs() {
+        FAILURE_LOGGERS.forEach(c -> ((Logger) LoggerFactory.getLogger(c)).detachAppender(logged));
+    }
 
     @Test
     void aSilentServerIsDetectedByTheHeartbeatAndTheProducerRecoversWithoutLossDuplicatesOrReordering()
@@ -87,6 +114,7 @@ class MqProducerSilentServerIT {
                     .allMatch(FreezableProxy.Connection::closedByClient), "the client closes every silent connection");
             assertThat(producer.state()).isEqualTo(MqProducer.State.RUNNING);
             assertDeliveredExactlyOnceInOrder(sent, results);
+            assertEveryFailureLineNamesTheClientAndAnErrorCode(producer.clientId());
         }
     }
 
@@ -108,6 +136,16 @@ class MqProducerSilentServerIT {
         read.stream().sorted((a, b) -> Long.compare(a.offset(), b.offset()))
                 .forEach(r -> actual.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(text(r.value())));
         assertThat(actual).as("per partition, in send order").isEqualTo(expected);
+    }
+
+    private void assertEveryFailureLineNamesTheClientAndAnErrorCode(String clientId) {
+        List<String> failures = logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(failures).as("failures were logged").isNotEmpty();
+        assertThat(failures).allSatisfy(line -> {
+            assertThat(line).startsWith("[" + clientId + "] ").contains("127.0.0.1:");
+            assertThat(line).containsPattern("\\[[A-Z_]+\\]");
+        });
     }
 
     private static int closedByClient(FreezableProxy proxy) {
