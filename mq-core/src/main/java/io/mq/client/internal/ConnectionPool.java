@@ -251,6 +251,7 @@ public final class ConnectionPool implements AutoCloseable {
         private final BrokerConnection[] slots;
         private int next;
         private int failures;
+        private int failedConnectsInARow;
         private long retryAtNanos;
 
         NodeConnections(Node node) {
@@ -309,6 +310,7 @@ public final class ConnectionPool implements AutoCloseable {
         public void connectionReady(BrokerConnection connection) {
             synchronized (this) {
                 failures = 0;
+                failedConnectsInARow = 0;
             }
             listeners.forEach(l -> l.connectionReady(node));
         }
@@ -316,7 +318,7 @@ public final class ConnectionPool implements AutoCloseable {
         @Override
         public void connectionClosed(BrokerConnection connection, MqException cause) {
             boolean established = connection.wasReady();
-            int failuresInARow = 0;
+            int connectFailuresInARow = 0;
             long retryInNanos = 0;
             synchronized (this) {
                 for (int i = 0; i < slots.length; i++) {
@@ -329,24 +331,25 @@ public final class ConnectionPool implements AutoCloseable {
                     failures++;
                     retryInNanos = backoff.delayNanos(failures);
                     retryAtNanos = System.nanoTime() + retryInNanos;
-                    failuresInARow = failures;
+                    connectFailuresInARow = established ? 0 : ++failedConnectsInARow;
                     if (eagerNodes.contains(node)) {
                         openAll();
                     }
                 }
             }
-            if (failuresInARow > 0 && !established) {
-                logConnectFailure(cause, failuresInARow, retryInNanos);
+            if (connectFailuresInARow > 0) {
+                logConnectFailure(cause, connectFailuresInARow, retryInNanos);
             }
             listeners.forEach(l -> l.connectionClosed(node, closed ? null : cause, established));
         }
 
         /** The first failed attempt in a row is a warning; the retries that follow are logged at debug. */
-        private void logConnectFailure(MqException cause, int failuresInARow, long retryInNanos) {
-            String format = "[{}] Could not connect to {} ({} failure(s) in a row) [{}]; next attempt in {} ms: {}";
-            Object[] args = {clientId, node, failuresInARow, MqExceptions.errorCode(cause),
+        private void logConnectFailure(MqException cause, int inARow, long retryInNanos) {
+            String format = "[{}] Could not connect to {} ({} failed attempt(s) in a row) [{}]; next attempt in {} ms: "
+                    + "{}";
+            Object[] args = {clientId, node, inARow, MqExceptions.errorCode(cause),
                     TimeUnit.NANOSECONDS.toMillis(retryInNanos), cause.getMessage()};
-            if (failuresInARow == 1) {
+            if (inARow == 1) {
                 log.warn(format, args);
             } else {
                 log.debug(format, args);
