@@ -51,4 +51,26 @@ public final class MqExceptions {
     public static boolean isRetriable(Throwable failure) {
         return unwrap(failure) instanceof MqException e && e.isRetriable();
     }
+
+    /**
+     * The error code to log for {@code failure}: the Kafka error a broker answered, else {@code REQUEST_TIMED_OUT} for
+     * a timeout and {@code NETWORK_EXCEPTION} for a lost connection (looking through causes for a failure that only
+     * wraps another one), else the exception's simple class name.
+     */
+    public static String errorCode(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof MqException e && e.error().isPresent()) {
+            return e.error().get().name();
+        }
+        if (t instanceof MqException && t.getCause() instanceof MqException cause) {
+            return errorCode(cause);
+        }
+        if (t instanceof MqTimeoutException) {
+            return Errors.REQUEST_TIMED_OUT.name();
+        }
+        if (t instanceof ConnectionLostException) {
+            return Errors.NETWORK_EXCEPTION.name();
+        }
+        return t == null ? "NONE" : t.getClass().getSimpleName();
+    }
 }

@@ -1,5 +1,6 @@
 package io.mq.producer;
 
+import io.mq.client.MqConfigurationException;
 /**
  * How many replicas must have a record before the broker answers a produce request ({@code acks}).
  */
@@ -35,7 +36,7 @@ public enum Acks {
             case "0" -> NONE;
             case "1" -> LEADER;
             case "all", "-1" -> ALL;
-            default -> throw new IllegalArgumentException("acks must be one of 0, 1, all (or -1); was '" + name + "'");
+            default -> throw new MqConfigurationException("acks must be one of 0, 1, all (or -1); was '" + name + "'");
         };
     }
 }

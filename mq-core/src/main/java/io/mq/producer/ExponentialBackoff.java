@@ -1,5 +1,6 @@
 package io.mq.producer;
 
+import io.mq.client.MqConfigurationException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,18 +26,18 @@ public record ExponentialBackoff(Duration initial, double multiplier, Duration m
         Objects.requireNonNull(initial, "initial");
         Objects.requireNonNull(max, "max");
         if (initial.isNegative() || initial.isZero()) {
-            throw new IllegalArgumentException("exponential backoff initial delay must be > 0, was " + initial);
+            throw new MqConfigurationException("exponential backoff initial delay must be > 0, was " + initial);
         }
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-            throw new IllegalArgumentException("exponential backoff multiplier must be a finite number >= 1, was "
+            throw new MqConfigurationException("exponential backoff multiplier must be a finite number >= 1, was "
                     + multiplier);
         }
         if (max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("exponential backoff max (" + max + ") must be >= initial (" + initial
+            throw new MqConfigurationException("exponential backoff max (" + max + ") must be >= initial (" + initial
                     + ")");
         }
         if (!(jitter >= 0.0 && jitter < 1.0)) {
-            throw new IllegalArgumentException("exponential backoff jitter must be in [0, 1), was " + jitter);
+            throw new MqConfigurationException("exponential backoff jitter must be in [0, 1), was " + jitter);
         }
     }
 

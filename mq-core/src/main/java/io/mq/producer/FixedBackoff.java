@@ -1,5 +1,6 @@
 package io.mq.producer;
 
+import io.mq.client.MqConfigurationException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ public record FixedBackoff(Duration interval) implements BackoffPolicy {
     public FixedBackoff {
         Objects.requireNonNull(interval, "interval");
         if (interval.isNegative()) {
-            throw new IllegalArgumentException("backoff interval must be >= 0, was " + interval);
+            throw new MqConfigurationException("backoff interval must be >= 0, was " + interval);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mq.producer;
 
+import io.mq.client.MqConfigurationException;
 import io.mq.protocol.TopicNames;
 import io.mq.producer.partitioner.DefaultPartitioner;
 import io.mq.producer.partitioner.Partitioner;
@@ -410,7 +411,7 @@ public final class ProducerOptions {
         /**
          * Checks every option and builds.
          *
-         * @throws IllegalArgumentException listing every invalid option, its allowed values and the value given
+         * @throws MqConfigurationException listing every invalid option, its allowed values and the value given
          */
         public ProducerOptions build() {
             List<String> problems = new ArrayList<>();
@@ -452,7 +453,7 @@ public final class ProducerOptions {
             }
             boolean resolvedIdempotence = checkIdempotence(problems);
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("Invalid producer options: " + String.join("; ", problems));
+                throw new MqConfigurationException("Invalid producer options: " + String.join("; ", problems));
             }
             return new ProducerOptions(this, resolvedIdempotence);
         }

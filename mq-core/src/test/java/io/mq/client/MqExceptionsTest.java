@@ -60,4 +60,18 @@ class MqExceptionsTest {
         assertThat(MqExceptions.isRetriable(new FatalMqException("no"))).isFalse();
         assertThat(MqExceptions.isRetriable(new IllegalStateException())).isFalse();
     }
+
+    @Test
+    void theLoggedErrorCodeIsTheBrokerErrorOrTheKindOfNetworkFailure() {
+        MqTimeoutException timeout = new MqTimeoutException("no response", null, BROKER, ApiKey.PRODUCE, null);
+
+        assertThat(MqExceptions.errorCode(MqExceptions.fromError(Errors.NOT_LEADER_OR_FOLLOWER, "x", BROKER, null)))
+                .isEqualTo("NOT_LEADER_OR_FOLLOWER");
+        assertThat(MqExceptions.errorCode(new CompletionException(timeout))).isEqualTo("REQUEST_TIMED_OUT");
+        assertThat(MqExceptions.errorCode(new ConnectionLostException("lost", new java.io.IOException("reset"), BROKER,
+                null))).isEqualTo("NETWORK_EXCEPTION");
+        assertThat(MqExceptions.errorCode(new RetriableMqException("no broker answered", timeout, null,
+                ApiKey.METADATA, null))).as("a wrapper reports what it wraps").isEqualTo("REQUEST_TIMED_OUT");
+        assertThat(MqExceptions.errorCode(new IllegalStateException("bug"))).isEqualTo("IllegalStateException");
+    }
 }

@@ -3,6 +3,7 @@ package io.mq.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mq.client.MqConfigurationException;
 import io.mq.producer.partitioner.DefaultPartitioner;
 import io.mq.producer.partitioner.RoundRobinPartitioner;
 import io.mq.protocol.record.CompressionType;
@@ -48,7 +49,7 @@ class ProducerOptionsTest {
     @Test
     void idempotenceWithoutAcksAllIsAConfigurationError() {
         assertThatThrownBy(() -> ProducerOptions.builder().acks(Acks.LEADER).idempotence(true).build())
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(MqConfigurationException.class)
                 .hasMessageContaining("idempotence requires acks=all, was acks=1");
     }
 
@@ -88,7 +89,7 @@ class ProducerOptionsTest {
         assertThatThrownBy(() -> ProducerOptions.builder().linger(Duration.ofMillis(-1)).maxAttempts(0)
                 .maxInFlightPerConnection(0).deadLetterTopic("bad topic").compressionMinBatchSize(-1).backoff(null)
                 .build())
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(MqConfigurationException.class)
                 .hasMessageStartingWith("Invalid producer options: ")
                 .hasMessageContaining("linger must be >= 0, was PT-0.001S")
                 .hasMessageContaining("maxAttempts must be >= 1 (or UNBOUNDED_ATTEMPTS), was 0")
@@ -124,5 +125,15 @@ class ProducerOptionsTest {
         assertThat(Acks.forConfig("1")).isEqualTo(Acks.LEADER);
         assertThat(Acks.forConfig("0").wireValue()).isZero();
         assertThatThrownBy(() -> Acks.forConfig("2")).hasMessage("acks must be one of 0, 1, all (or -1); was '2'");
+    }
+
+    @Test
+    void invalidSettingsOutsideTheBuilderAreConfigurationErrorsToo() {
+        assertThatThrownBy(() -> Acks.forConfig("2")).isInstanceOf(MqConfigurationException.class)
+                .hasMessageContaining("acks must be one of 0, 1, all (or -1); was '2'");
+        assertThatThrownBy(() -> BackoffPolicy.fixed(Duration.ofMillis(-1)))
+                .isInstanceOf(MqConfigurationException.class);
+        assertThatThrownBy(() -> new ExponentialBackoff(Duration.ZERO, 2, Duration.ofSeconds(1), 0))
+                .isInstanceOf(MqConfigurationException.class);
     }
 }

@@ -11,6 +11,7 @@ import io.mq.client.MqTimeoutException;
 import io.mq.client.UnsupportedVersionException;
 import io.mq.metadata.Node;
 import io.mq.protocol.ApiKey;
+import io.mq.protocol.Errors;
 import io.mq.protocol.ProtocolException;
 import io.mq.protocol.RequestHeader;
 import io.mq.protocol.ResponseHeader;
@@ -245,7 +246,8 @@ public final class BrokerConnection {
     void close(MqException cause) {
         onLoop(() -> {
             if (state != State.CLOSED) {
-                log.debug("Closing connection to {}: {}", broker, cause.getMessage());
+                log.debug("[{}] Closing connection to {} [{}]: {}", clientId, broker, MqExceptions.errorCode(cause),
+                        cause.getMessage());
                 closedByOwner = true;
                 closeWith(cause);
             }
@@ -461,7 +463,8 @@ public final class BrokerConnection {
         MqTimeoutException timeoutError = new MqTimeoutException("no response to " + request + " from " + broker
                 + " within " + timeout, null, broker, request.api, null);
         fail(request, timeoutError);
-        log.warn("{}; closing the connection", timeoutError.getMessage());
+        log.warn("[{}] {} [{}]; closing the connection", clientId, timeoutError.getMessage(),
+                MqExceptions.errorCode(timeoutError));
         closeWith(new ConnectionLostException("connection to " + broker + " closed after " + request + " timed out",
                 timeoutError, broker, null));
     }
@@ -476,8 +479,8 @@ public final class BrokerConnection {
             }
         } else if (idleState == IdleState.READER_IDLE && outstandingPing != null
                 && System.nanoTime() - outstandingPing.sentNanos >= options.heartbeatTimeout().toNanos()) {
-            log.warn("No heartbeat response from {} within {}; closing the connection", broker,
-                    options.heartbeatTimeout());
+            log.warn("[{}] No heartbeat response from {} within {} [{}]; closing the connection", clientId, broker,
+                    options.heartbeatTimeout(), Errors.REQUEST_TIMED_OUT);
             closeWith(new ConnectionLostException("no heartbeat response from " + broker + " within "
                     + options.heartbeatTimeout() + "; connection closed", null, broker, null));
         }
@@ -539,9 +542,11 @@ public final class BrokerConnection {
         }
         if (cause != null && !closedByOwner) {
             if (previous == State.READY) {
-                log.info("Connection to {} lost: {}", broker, cause.getMessage());
+                log.info("[{}] Connection to {} lost [{}]: {}", clientId, broker, MqExceptions.errorCode(cause),
+                        cause.getMessage());
             } else {
-                log.debug("Connection to {} failed while {}: {}", broker, previous, cause.getMessage());
+                log.debug("[{}] Connection to {} failed while {} [{}]: {}", clientId, broker, previous,
+                        MqExceptions.errorCode(cause), cause.getMessage());
             }
         }
         // the owner learns first, so a caller retrying from a failure callback gets a fresh connection

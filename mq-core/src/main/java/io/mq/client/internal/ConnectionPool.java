@@ -4,6 +4,7 @@ import io.mq.client.ClientResources;
 import io.mq.client.ConnectionOptions;
 import io.mq.client.FatalMqException;
 import io.mq.client.MqException;
+import io.mq.client.MqExceptions;
 import io.mq.metadata.Node;
 import io.mq.protocol.ApiKey;
 import io.mq.protocol.message.ApiMessage;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connections of one client (a producer or an admin client): up to {@code connectionsPerBroker} per broker,
@@ -43,6 +46,7 @@ public final class ConnectionPool implements AutoCloseable {
     /** Apis every connection must support unless the owner asks for others. */
     public static final Set<ApiKey> DEFAULT_REQUIRED_APIS = Set.of(ApiKey.METADATA);
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
     private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
 
     private final ClientResources resources;
@@ -247,6 +251,7 @@ public final class ConnectionPool implements AutoCloseable {
         private final BrokerConnection[] slots;
         private int next;
         private int failures;
+        private int failedConnectsInARow;
         private long retryAtNanos;
 
         NodeConnections(Node node) {
@@ -305,6 +310,7 @@ public final class ConnectionPool implements AutoCloseable {
         public void connectionReady(BrokerConnection connection) {
             synchronized (this) {
                 failures = 0;
+                failedConnectsInARow = 0;
             }
             listeners.forEach(l -> l.connectionReady(node));
         }
@@ -312,6 +318,8 @@ public final class ConnectionPool implements AutoCloseable {
         @Override
         public void connectionClosed(BrokerConnection connection, MqException cause) {
             boolean established = connection.wasReady();
+            int connectFailuresInARow = 0;
+            long retryInNanos = 0;
             synchronized (this) {
                 for (int i = 0; i < slots.length; i++) {
                     if (slots[i] == connection) {
@@ -321,13 +329,31 @@ public final class ConnectionPool implements AutoCloseable {
                 if (cause != null && !closed) {
                     (established ? connectionsLost : connectFailures).incrementAndGet();
                     failures++;
-                    retryAtNanos = System.nanoTime() + backoff.delayNanos(failures);
+                    retryInNanos = backoff.delayNanos(failures);
+                    retryAtNanos = System.nanoTime() + retryInNanos;
+                    connectFailuresInARow = established ? 0 : ++failedConnectsInARow;
                     if (eagerNodes.contains(node)) {
                         openAll();
                     }
                 }
             }
+            if (connectFailuresInARow > 0) {
+                logConnectFailure(cause, connectFailuresInARow, retryInNanos);
+            }
             listeners.forEach(l -> l.connectionClosed(node, closed ? null : cause, established));
+        }
+
+        /** The first failed attempt in a row is a warning; the retries that follow are logged at debug. */
+        private void logConnectFailure(MqException cause, int inARow, long retryInNanos) {
+            String format = "[{}] Could not connect to {} ({} failed attempt(s) in a row) [{}]; next attempt in {} ms: "
+                    + "{}";
+            Object[] args = {clientId, node, inARow, MqExceptions.errorCode(cause),
+                    TimeUnit.NANOSECONDS.toMillis(retryInNanos), cause.getMessage()};
+            if (inARow == 1) {
+                log.warn(format, args);
+            } else {
+                log.debug(format, args);
+            }
         }
     }
 }

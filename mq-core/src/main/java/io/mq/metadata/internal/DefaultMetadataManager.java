@@ -257,7 +257,8 @@ public final class DefaultMetadataManager implements MetadataManager {
                     if (fetched != null) {
                         refreshed(fetched, node);
                     } else {
-                        log.debug("Metadata request to {} failed: {}", node, failure.toString());
+                        log.debug("[{}] Metadata request to {} failed [{}]: {}", pool.clientId(), node,
+                                MqExceptions.errorCode(failure), failure.getMessage());
                         attempt(request, candidates, index + 1, failure);
                     }
                 }));
@@ -278,7 +279,8 @@ public final class DefaultMetadataManager implements MetadataManager {
     private void refreshFailed(MqException failure) {
         consecutiveFailures++;
         lastFailure = failure;
-        log.warn("Metadata refresh failed ({} in a row): {}", consecutiveFailures, failure.getMessage());
+        log.warn("[{}] Metadata refresh failed ({} in a row) [{}]: {}", pool.clientId(), consecutiveFailures,
+                MqExceptions.errorCode(failure), failure.getMessage());
         CompletableFuture<Cluster> done = running;
         running = null;
         done.completeExceptionally(failure);

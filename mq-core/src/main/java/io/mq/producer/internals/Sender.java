@@ -387,7 +387,7 @@ final class Sender {
         fatalError = failure;
         log.error("[{}] Producer stopped by a fatal error from {} [{}]: {}. Every pending and later send fails.",
                 clientId, failure.broker().map(Node::toString).orElse("no broker"),
-                failure.error().map(Enum::name).orElse(failure.getClass().getSimpleName()), failure.getMessage());
+                MqExceptions.errorCode(failure), failure.getMessage());
         onFatal.accept(failure); // later sends are refused before anyone sees a pending one fail
         String reason = "the producer stopped after a fatal error: " + failure.getMessage();
         for (RecordAccumulator acc : accumulators) {

@@ -1,5 +1,6 @@
 package io.mq.producer.partitioner;
 
+import io.mq.client.MqConfigurationException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -156,7 +157,7 @@ public final class LatencyAwarePartitioner implements Partitioner, NodeObserver 
     private static long positive(Duration duration, String name) {
         Objects.requireNonNull(duration, name);
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be > 0, was " + duration);
+            throw new MqConfigurationException(name + " must be > 0, was " + duration);
         }
         return duration.toNanos();
     }
