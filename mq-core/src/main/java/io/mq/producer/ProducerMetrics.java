@@ -61,9 +61,9 @@ public interface ProducerMetrics {
     long metadataAgeMillis();
 
     /**
-     * Adds a listener told of each request latency and each failed record as they are recorded, for what the
-     * summaries cannot give (percentile histograms, counters per error code as codes appear). Adding the same
-     * listener twice has no effect.
+     * Adds a listener told of each batch sent, each request latency and each failed record as they are recorded, for
+     * what the summaries cannot give (percentile histograms, recent maxima, counters per error code as codes appear).
+     * Adding the same listener twice has no effect.
      */
     void addListener(Listener listener);
 
@@ -75,6 +75,13 @@ public interface ProducerMetrics {
      * quick and must never block. An exception thrown is logged and otherwise ignored.
      */
     interface Listener {
+
+        /**
+         * A batch is sent for the first time (as in {@link #batchSizeBytes()}, {@link #recordsPerBatch()} and
+         * {@link #recordQueueTimeNanos()}).
+         */
+        default void onBatchSent(int bytes, int records, long queueTimeNanos) {
+        }
 
         /** A produce request was answered {@code nanos} after it was written. */
         default void onRequestLatency(long nanos) {

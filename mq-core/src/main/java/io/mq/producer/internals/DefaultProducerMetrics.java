@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a producer's metrics. Batches and the accumulator record sends, failures, retries and batch statistics;
  * the network layer binds its gauges (in-flight requests, connections, metadata age) and records request latency.
- * Everything is recorded per batch or per request, never per record. {@link Listener}s are told of each request
- * latency and failure; without listeners that costs one empty-array check.
+ * Everything is recorded per batch or per request, never per record. {@link Listener}s are told of each batch sent,
+ * request latency and failure; without listeners that costs one empty-array check.
  */
 public final class DefaultProducerMetrics implements ProducerMetrics {
 
@@ -72,6 +72,13 @@ public final class DefaultProducerMetrics implements ProducerMetrics {
         batchSizeBytes.record(bytes);
         recordsPerBatch.record(records);
         recordQueueTimeNanos.record(queueTimeNanos);
+        for (Listener listener : listeners) {
+            try {
+                listener.onBatchSent(bytes, records, queueTimeNanos);
+            } catch (RuntimeException e) {
+                log.warn("Metrics listener {} failed on a batch; ignored", listener, e);
+            }
+        }
     }
 
     /** A produce request was answered {@code nanos} after it was written. */

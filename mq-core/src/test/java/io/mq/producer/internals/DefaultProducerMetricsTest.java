@@ -12,10 +12,16 @@ class DefaultProducerMetricsTest {
     private final DefaultProducerMetrics metrics = new DefaultProducerMetrics();
 
     @Test
-    void listenersSeeEachLatencyAndFailureWhileSummariesKeepCounting() {
+    void listenersSeeEachBatchLatencyAndFailureWhileSummariesKeepCounting() {
         List<Long> latencies = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> batches = new ArrayList<>();
         metrics.addListener(new ProducerMetrics.Listener() {
+            @Override
+            public void onBatchSent(int bytes, int records, long queueTimeNanos) {
+                batches.add(bytes + "/" + records + "/" + queueTimeNanos);
+            }
+
             @Override
             public void onRequestLatency(long nanos) {
                 latencies.add(nanos);
@@ -30,10 +36,13 @@ class DefaultProducerMetricsTest {
         metrics.recordRequestLatency(5);
         metrics.recordRequestLatency(7);
         metrics.recordFailed("REQUEST_TIMED_OUT", 3);
+        metrics.recordFirstSend(100, 4, 9);
 
         assertThat(latencies).containsExactly(5L, 7L);
         assertThat(failures).containsExactly("REQUEST_TIMED_OUT" + "x3");
+        assertThat(batches).containsExactly("100/4/9");
         assertThat(metrics.requestLatencyNanos().count()).isEqualTo(2);
+        assertThat(metrics.batchSizeBytes().total()).isEqualTo(100);
         assertThat(metrics.requestLatencyNanos().max()).isEqualTo(7);
         assertThat(metrics.recordErrorsByCode()).containsEntry("REQUEST_TIMED_OUT", 3L);
     }
