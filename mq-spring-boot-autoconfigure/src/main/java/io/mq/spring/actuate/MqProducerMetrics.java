@@ -41,7 +41,7 @@ public final class MqProducerMetrics implements MeterBinder, AutoCloseable {
     /** The tag naming the producer. */
     public static final String CLIENT_ID_TAG = "client.id";
 
-    private static final Duration LATENCY_HISTOGRAM_MIN = Duration.ofMillis(1);
+    private static final Duration LATENCY_HISTOGRAM_MIN = Duration.ofNanos(100_000);
     private static final Duration LATENCY_HISTOGRAM_MAX = Duration.ofSeconds(30);
 
     private final MqProducer producer;
@@ -94,7 +94,7 @@ public final class MqProducerMetrics implements MeterBinder, AutoCloseable {
         void bind() {
             counter("mq.producer.records.sent", ProducerMetrics::recordsSent, null,
                     "Records acknowledged by a broker (or sent, with acks=0)");
-            counter("mq.producer.bytes.sent", ProducerMetrics::bytesSent, BaseUnits.BYTES,
+            counter("mq.producer.bytes.sent", ProducerMetrics::bytesSent, null,
                     "Bytes of record batches acknowledged (or sent, with acks=0), as sent on the wire");
             counter("mq.producer.retries", ProducerMetrics::retries, null,
                     "Batches sent again after a retriable failure");

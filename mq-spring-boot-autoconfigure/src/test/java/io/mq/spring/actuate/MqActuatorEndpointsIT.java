@@ -1,0 +1,101 @@
+package io.mq.spring.actuate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mq.producer.MqProducer;
+import io.mq.producer.ProducerRecord;
+import io.mq.spring.autoconfigure.MqConnectionDetails;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A web application with Actuator and the Prometheus registry: after sends, {@code /actuator/prometheus} shows the
+ * producer and embedded-broker meters and {@code /actuator/health} shows mq UP.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"mq.embedded.port=0",
+        "management.endpoints.web.exposure.include=health,prometheus",
+        "management.endpoint.health.show-details=always"})
+@AutoConfigureObservability(tracing = false)
+class MqActuatorEndpointsIT {
+
+    private static final int SENDS = 12;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    MqProducer producer;
+
+    @Test
+    void prometheusScrapeAfterSendsContainsTheMeters() {
+        for (int i = 0; i < SENDS; i++) {
+            producer.sendSync(ProducerRecord.of("scraped", ("order-" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        ResponseEntity<String> scrape = http.getForEntity("/actuator/prometheus", String.class);
+
+        assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String clientId = "client_id=\"" + producer.clientId() + "\"";
+        assertThat(scrape.getBody())
+                .contains("mq_producer_records_sent_total{" + clientId + "} " + SENDS + ".0")
+                .contains("mq_producer_bytes_sent_total{" + clientId + "}")
+                .contains("mq_producer_retries_total{" + clientId + "} 0.0")
+                .contains("mq_producer_records_dead_lettered_total{" + clientId + "} 0.0")
+                .contains("mq_producer_batch_size_bytes_count{" + clientId + "}")
+                .contains("mq_producer_records_per_batch_sum{" + clientId + "} " + SENDS + ".0")
+                .contains("mq_producer_record_queue_time_seconds_count{" + clientId + "}")
+                .contains("mq_producer_request_latency_seconds_bucket{" + clientId + ",le=\"+Inf\"} ")
+                .contains("mq_producer_buffer_available_bytes{" + clientId + "}")
+                .contains("mq_producer_buffer_total_bytes{" + clientId + "}")
+                .contains("mq_producer_requests_in_flight{" + clientId + "}")
+                .contains("mq_producer_connections{" + clientId + "}")
+                .contains("mq_producer_metadata_age_seconds{" + clientId + "}")
+                .contains("mq_broker_requests_seconds_count{api=\"Produce\",broker_id=\"0\"} " + SENDS + "\n")
+                .contains("mq_broker_requests_seconds_sum{api=\"Metadata\",broker_id=\"0\"}")
+                .contains("mq_broker_appended_records_total{broker_id=\"0\"} " + SENDS + ".0")
+                .contains("mq_broker_appended_bytes_total{broker_id=\"0\"}")
+                .contains("mq_broker_storage_size_bytes{broker_id=\"0\"}")
+                .contains("mq_broker_segments{broker_id=\"0\"}")
+                .contains("mq_broker_partitions{broker_id=\"0\"}")
+                .contains("mq_broker_flushes_total{broker_id=\"0\"}")
+                .contains("mq_broker_flush_latency_seconds{broker_id=\"0\"}");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthShowsMqUpWithItsDetails() {
+        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> mq = (Map<String, Object>) ((Map<String, Object>) health.getBody().get("components"))
+                .get("mq");
+        assertThat(mq).containsEntry("status", "UP");
+        assertThat((Map<String, Object>) mq.get("details")).containsEntry("brokers", 1)
+                .containsEntry("embeddedBroker", "RUNNING")
+                .containsEntry("producers", Map.of(producer.clientId(), "RUNNING"));
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration(exclude = {SecurityAutoConfiguration.class,
+            ManagementWebSecurityAutoConfiguration.class})
+    static class ActuatorTestApplication {
+
+        @Bean(destroyMethod = "close")
+        MqProducer scrapedProducer(MqConnectionDetails connection) {
+            return MqProducer.builder().bootstrapServers(connection.bootstrapServers()).build();
+        }
+    }
+}
