@@ -1,12 +1,23 @@
 package io.mq.spring.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mq.broker.EmbeddedBroker;
 import io.mq.producer.MqProducer;
 import io.mq.producer.ProducerRecord;
 import io.mq.spring.autoconfigure.MqConnectionDetails;
+import io.mq.producer.SendFailedException;
+import io.mq.protocol.ApiKey;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,7 +34,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A web application with Actuator and the Prometheus registry: after sends, {@code /actuator/prometheus} shows the
- * producer and embedded-broker meters and {@code /actuator/health} shows mq UP.
+ * producer and embedded-broker meters (every one the sample app's Grafana dashboard charts) and
+ * {@code /actuator/health} shows mq UP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"mq.embedded.port=0",
         "management.endpoints.web.exposure.include=health,prometheus",
@@ -39,8 +51,14 @@ class MqActuatorEndpointsIT {
     @Autowired
     MqProducer producer;
 
+    @Autowired
+    EmbeddedBroker broker;
+
     @Test
     void prometheusScrapeAfterSendsContainsTheMeters() {
+        long sentBefore = producer.metrics().recordsSent();
+        long producesBefore = broker.requestStats().of(ApiKey.PRODUCE).count();
+        long appendedBefore = broker.storageStats().appendedRecords();
         for (int i = 0; i < SENDS; i++) {
             producer.sendSync(ProducerRecord.of("scraped", ("order-" + i).getBytes(StandardCharsets.UTF_8)));
         }
@@ -50,12 +68,12 @@ class MqActuatorEndpointsIT {
         assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
         String clientId = "client_id=\"" + producer.clientId() + "\"";
         assertThat(scrape.getBody())
-                .contains("mq_producer_records_sent_total{" + clientId + "} " + SENDS + ".0")
+                .contains("mq_producer_records_sent_total{" + clientId + "} " + (sentBefore + SENDS) + ".0")
                 .contains("mq_producer_bytes_sent_total{" + clientId + "}")
                 .contains("mq_producer_retries_total{" + clientId + "} 0.0")
                 .contains("mq_producer_records_dead_lettered_total{" + clientId + "} 0.0")
                 .contains("mq_producer_batch_size_bytes_count{" + clientId + "}")
-                .contains("mq_producer_records_per_batch_sum{" + clientId + "} " + SENDS + ".0")
+                .contains("mq_producer_records_per_batch_sum{" + clientId + "} " + (sentBefore + SENDS) + ".0")
                 .contains("mq_producer_record_queue_time_seconds_count{" + clientId + "}")
                 .contains("mq_producer_request_latency_seconds_bucket{" + clientId + ",le=\"+Inf\"} ")
                 .contains("mq_producer_buffer_available_bytes{" + clientId + "}")
@@ -63,15 +81,34 @@ class MqActuatorEndpointsIT {
                 .contains("mq_producer_requests_in_flight{" + clientId + "}")
                 .contains("mq_producer_connections{" + clientId + "}")
                 .contains("mq_producer_metadata_age_seconds{" + clientId + "}")
-                .contains("mq_broker_requests_seconds_count{api=\"Produce\",broker_id=\"0\"} " + SENDS + "\n")
+                .contains("mq_broker_requests_seconds_count{api=\"Produce\",broker_id=\"0\"} "
+                        + (producesBefore + SENDS) + "\n")
                 .contains("mq_broker_requests_seconds_sum{api=\"Metadata\",broker_id=\"0\"}")
-                .contains("mq_broker_appended_records_total{broker_id=\"0\"} " + SENDS + ".0")
+                .contains("mq_broker_appended_records_total{broker_id=\"0\"} " + (appendedBefore + SENDS) + ".0")
                 .contains("mq_broker_appended_bytes_total{broker_id=\"0\"}")
                 .contains("mq_broker_storage_size_bytes{broker_id=\"0\"}")
                 .contains("mq_broker_segments{broker_id=\"0\"}")
                 .contains("mq_broker_partitions{broker_id=\"0\"}")
                 .contains("mq_broker_flushes_total{broker_id=\"0\"}")
                 .contains("mq_broker_flush_latency_seconds{broker_id=\"0\"}");
+    }
+
+    @Test
+    void everyMeterChartedByTheSampleDashboardIsScraped() throws IOException {
+        assertThatThrownBy(() -> producer.sendSync(ProducerRecord.of("scraped", new byte[2 * 1024 * 1024])))
+                .isInstanceOf(SendFailedException.class);
+        producer.sendSync(ProducerRecord.of("scraped", new byte[] {1}));
+        String dashboard = Files.readString(Path.of("../sample-app/grafana/mq-dashboard.json"));
+        Set<String> charted = new TreeSet<>();
+        Matcher names = Pattern.compile("mq_[a-z_]+").matcher(dashboard);
+        while (names.find()) {
+            charted.add(names.group());
+        }
+
+        String scrape = http.getForObject("/actuator/prometheus", String.class);
+
+        assertThat(charted).hasSizeGreaterThan(20)
+                .allSatisfy(name -> assertThat(scrape).as("scrape of " + name).contains("\n" + name + "{"));
     }
 
     @Test
