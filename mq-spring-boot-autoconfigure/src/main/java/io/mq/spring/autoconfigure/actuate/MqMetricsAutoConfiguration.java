@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,13 +21,15 @@ import org.springframework.context.annotation.Bean;
 /**
  * Micrometer meters for mq: {@link MqProducerMetrics} for every {@link MqProducer} bean and
  * {@link MqEmbeddedBrokerMetrics} for the embedded broker when it runs. The binders are {@link MeterBinder} beans, so
- * Spring Boot binds them to the application's registry once every singleton exists. Needs Micrometer and a
- * {@link MeterRegistry} bean (Spring Boot Actuator provides one); each binder is replaced by a user bean of the same
- * name.
+ * Spring Boot Actuator binds them to the application's registry once every singleton exists. Needs Micrometer,
+ * Actuator (its metrics auto-configuration, named by string so that this class loads without it) and a
+ * {@link MeterRegistry} bean; each binder is replaced by a user bean of the same name.
  */
-@AutoConfiguration(after = {MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-        MqClientAutoConfiguration.class, MqEmbeddedBrokerAutoConfiguration.class})
-@ConditionalOnClass({MeterBinder.class, MqProducer.class})
+@AutoConfiguration(after = {MqClientAutoConfiguration.class, MqEmbeddedBrokerAutoConfiguration.class}, afterName = {
+        "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
+@ConditionalOnClass(value = {MeterBinder.class, MqProducer.class},
+        name = "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration")
 @ConditionalOnBean(MeterRegistry.class)
 public final class MqMetricsAutoConfiguration {
 

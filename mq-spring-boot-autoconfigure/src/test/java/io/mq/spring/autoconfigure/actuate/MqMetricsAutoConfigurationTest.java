@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mq.producer.MqProducer;
 import io.mq.producer.ProducerRecord;
 import io.mq.spring.autoconfigure.MqClientAutoConfiguration;
@@ -60,6 +61,17 @@ class MqMetricsAutoConfigurationTest {
         runner.withClassLoader(new FilteredClassLoader("io.micrometer")).run(context -> assertThat(context)
                 .hasNotFailed().doesNotHaveBean("mqProducerMeterBinder")
                 .doesNotHaveBean("mqEmbeddedBrokerMeterBinder"));
+    }
+
+    @Test
+    void backsOffWithoutActuator() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MqEmbeddedBrokerAutoConfiguration.class,
+                        MqClientAutoConfiguration.class, MqMetricsAutoConfiguration.class))
+                .withPropertyValues("mq.embedded.port=0")
+                .withBean(SimpleMeterRegistry.class)
+                .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MeterBinder.class));
     }
 
     @Test
