@@ -5,6 +5,7 @@ import io.mq.broker.EmbeddedBroker;
 import io.mq.client.ClientResources;
 import io.mq.client.ConnectionOptions;
 import io.mq.producer.BackoffPolicy;
+import io.mq.producer.MqProducer;
 import io.mq.producer.ProducerOptions;
 import io.mq.producer.partitioner.Partitioner;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +21,9 @@ import org.springframework.retry.backoff.BackOffPolicy;
 /**
  * mq's clients and their settings as beans: where to connect ({@link MqConnectionDetails}), the shared
  * {@link ClientResources}, the {@link MqAdmin} client, {@link ConnectionOptions} from {@code mq.connection.*} and
- * {@link ProducerOptions} from {@code mq.producer.*} and {@code mq.retry.*}. The retry schedule comes from a
+ * {@link ProducerOptions} from {@code mq.producer.*} and {@code mq.retry.*}, the {@link MqProducer} built from them
+ * (its pending sends flushed on shutdown by {@link MqProducerLifecycle}), and the {@link MqTopicDeclarer} that creates
+ * or grows the topics of {@code mq.topics[]} at startup. The retry schedule comes from a
  * spring-retry {@link BackOffPolicy} (a user bean, or one built from {@code mq.retry.*}) and the attempt limit from a
  * user {@link RetryPolicy} bean or {@code mq.retry.max-attempts}; the engine schedules every delay on its own timer.
  * Invalid settings fail startup naming the properties.
@@ -95,5 +98,25 @@ public final class MqClientAutoConfiguration {
                         : MqEngineSettings.partitioner(properties.getProducer().getPartitioner()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return MqEngineSettings.build(builder);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MqProducer mqProducer(MqConnectionDetails connectionDetails, ProducerOptions producerOptions,
+            ConnectionOptions connectionOptions, ClientResources resources) {
+        return MqProducer.builder().bootstrapServers(connectionDetails.bootstrapServers()).options(producerOptions)
+                .connection(connectionOptions).resources(resources).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MqProducerLifecycle mqProducerLifecycle(MqProducer producer) {
+        return new MqProducerLifecycle(producer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MqTopicDeclarer mqTopicDeclarer(MqAdmin admin, MqProperties properties) {
+        return new MqTopicDeclarer(admin, properties.getTopics());
     }
 }
