@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 class MqHealthContributorAutoConfigurationTest {
 
@@ -167,6 +168,7 @@ class MqHealthContributorAutoConfigurationTest {
     static class TwoAdminsConfiguration {
 
         @Bean(destroyMethod = "close")
+        @Primary
         MqAdmin firstAdmin(MqConnectionDetails connection) {
             return MqAdmin.builder().bootstrapServers(connection.bootstrapServers()).build();
         }
