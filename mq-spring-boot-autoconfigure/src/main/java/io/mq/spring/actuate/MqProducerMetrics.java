@@ -86,6 +86,7 @@ public final class MqProducerMetrics implements MeterBinder, AutoCloseable {
         private DistributionSummary recordsPerBatch;
         private Timer queueTime;
         private Timer requestLatency;
+        private volatile boolean closed;
 
         Binding(MeterRegistry registry) {
             this.registry = registry;
@@ -141,7 +142,7 @@ public final class MqProducerMetrics implements MeterBinder, AutoCloseable {
         /** A new error code gets its counter here, once (a registration on the engine thread, then a map lookup). */
         @Override
         public void onRecordErrors(String code, int records) {
-            if (!errorCounters.containsKey(code)) {
+            if (!closed && !errorCounters.containsKey(code)) {
                 errorCounter(code);
             }
         }
@@ -170,6 +171,7 @@ public final class MqProducerMetrics implements MeterBinder, AutoCloseable {
         }
 
         void close() {
+            closed = true;
             metrics.removeListener(this);
             meters.forEach(registry::remove);
             meters.clear();
