@@ -9,11 +9,13 @@ import io.mq.broker.coordinator.GroupConfig;
 import io.mq.broker.coordinator.GroupCoordinator;
 import io.mq.broker.coordinator.OffsetStore;
 import io.mq.broker.handler.BrokerHandlers;
+import io.mq.broker.handler.HandlerRegistry;
 import io.mq.broker.metadata.Topic;
 import io.mq.broker.metadata.TopicManager;
 import io.mq.broker.metadata.TopicRegistry;
 import io.mq.broker.metadata.TopicRetention;
 import io.mq.broker.network.BrokerServer;
+import io.mq.broker.network.RequestStats;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.FlushMode;
 import io.mq.broker.storage.PartitionId;
@@ -63,6 +65,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private TopicManager topics;
     private DefaultCoordinatorScheduler coordinatorThread;
     private BrokerServer server;
+    private RequestStats requestStats;
     private InetSocketAddress address;
     private boolean attached;
 
@@ -104,9 +107,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 cluster = controller.view(config.brokerId());
             }
             GroupCoordinator groups = startGroupCoordinator(cluster);
-            server = new BrokerServer(BrokerHandlers.create(config, topics, store, groups, cluster),
-                    Math.max(1, Runtime.getRuntime().availableProcessors()), config.maxFrameBytes(),
-                    config.connectionsMaxIdle());
+            HandlerRegistry handlers = BrokerHandlers.create(config, topics, store, groups, cluster);
+            requestStats = new RequestStats(handlers.servedApis());
+            server = new BrokerServer(handlers, requestStats, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    config.maxFrameBytes(), config.connectionsMaxIdle());
             address = server.bind(config.host(), config.port());
             if (controller != null) {
                 controller.online(new BrokerNode(config.brokerId(), address.getHostString(), address.getPort()));
@@ -173,6 +177,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     public io.mq.broker.storage.StorageStats storageStats() {
         requireRunning();
         return store.stats();
+    }
+
+    /** Live counts and handling times of the requests answered, per served api (for meters). */
+    public RequestStats requestStats() {
+        requireRunning();
+        return requestStats;
     }
 
     /** Stops accepting connections, flushes and closes the log with a clean-shutdown marker. Idempotent. */

@@ -60,6 +60,38 @@ public interface ProducerMetrics {
     /** Milliseconds since metadata was last refreshed, or -1 before the first refresh. */
     long metadataAgeMillis();
 
+    /**
+     * Adds a listener told of each batch sent, each request latency and each failed record as they are recorded, for
+     * what the summaries cannot give (percentile histograms, recent maxima, counters per error code as codes appear).
+     * Adding the same listener twice has no effect.
+     */
+    void addListener(Listener listener);
+
+    /** Removes a listener added with {@link #addListener}; unknown listeners are ignored. */
+    void removeListener(Listener listener);
+
+    /**
+     * Receives individual measurements. Called on engine threads (often a Netty event loop): implementations must be
+     * quick and must never block. An exception thrown is logged and otherwise ignored.
+     */
+    interface Listener {
+
+        /**
+         * A batch is sent for the first time (as in {@link #batchSizeBytes()}, {@link #recordsPerBatch()} and
+         * {@link #recordQueueTimeNanos()}).
+         */
+        default void onBatchSent(int bytes, int records, long queueTimeNanos) {
+        }
+
+        /** A produce request was answered {@code nanos} after it was written. */
+        default void onRequestLatency(long nanos) {
+        }
+
+        /** {@code records} records failed for good with {@code code} (as in {@link #recordErrorsByCode()}). */
+        default void onRecordErrors(String code, int records) {
+        }
+    }
+
     /** A distribution reduced to count, total and maximum. */
     interface Summary {
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -30,6 +31,11 @@ public final class HandlerRegistry {
     /** The registration for {@code apiKey}, or {@code null} when the broker does not serve it. */
     public Registration<?> lookup(ApiKey apiKey) {
         return registrations.get(apiKey);
+    }
+
+    /** The served apis. */
+    public Set<ApiKey> servedApis() {
+        return Set.copyOf(registrations.keySet());
     }
 
     /** Every served api with its supported version range, as ApiVersions reports it. */

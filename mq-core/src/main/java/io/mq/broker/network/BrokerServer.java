@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class BrokerServer implements AutoCloseable {
 
     private final HandlerRegistry registry;
+    private final RequestStats stats;
     private final int maxFrameBytes;
     private final Duration connectionsMaxIdle;
     private final EventLoopGroup boss;
@@ -35,12 +36,15 @@ public final class BrokerServer implements AutoCloseable {
 
     /**
      * @param registry           the handlers to dispatch to
+     * @param stats              where answered requests are counted
      * @param ioThreads          worker event-loop threads
      * @param maxFrameBytes      largest accepted request frame
      * @param connectionsMaxIdle idle time after which a connection with no pending request is closed
      */
-    public BrokerServer(HandlerRegistry registry, int ioThreads, int maxFrameBytes, Duration connectionsMaxIdle) {
+    public BrokerServer(HandlerRegistry registry, RequestStats stats, int ioThreads, int maxFrameBytes,
+            Duration connectionsMaxIdle) {
         this.registry = registry;
+        this.stats = stats;
         this.maxFrameBytes = maxFrameBytes;
         this.connectionsMaxIdle = connectionsMaxIdle;
         this.boss = new NioEventLoopGroup(1, new DefaultThreadFactory("mq-broker-accept", true));
@@ -63,7 +67,7 @@ public final class BrokerServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast("idle", new IdleStateHandler(0, 0, connectionsMaxIdle.toMillis(), TimeUnit.MILLISECONDS))
                                 .addLast("frames", new FrameDecoder(maxFrameBytes))
-                                .addLast("requests", new RequestChannelHandler(registry));
+                                .addLast("requests", new RequestChannelHandler(registry, stats));
                     }
                 });
         serverChannel = bootstrap.bind(host, port).sync().channel();

@@ -29,21 +29,25 @@ final class RequestChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RequestChannelHandler.class);
 
     private final HandlerRegistry registry;
+    private final RequestStats stats;
     private final ResponseQueue responses = new ResponseQueue();
 
-    RequestChannelHandler(HandlerRegistry registry) {
+    RequestChannelHandler(HandlerRegistry registry, RequestStats stats) {
         this.registry = registry;
+        this.stats = stats;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf frame = (ByteBuf) msg;
+        long startNanos = System.nanoTime();
+        ApiKey apiKey;
         ResponseQueue.Slot slot;
         CompletionStage<? extends ApiMessage> stage;
         try {
             WireReader in = new WireReader(frame);
             RequestHeader header = RequestHeader.read(in);
-            ApiKey apiKey = header.apiKey();
+            apiKey = header.apiKey();
             if (!apiKey.isSupported(header.apiVersion())) {
                 if (apiKey == ApiKey.API_VERSIONS) {
                     answerUnsupportedApiVersions(ctx, header);
@@ -62,6 +66,7 @@ final class RequestChannelHandler extends ChannelInboundHandlerAdapter {
             frame.release();
         }
         stage.whenComplete((response, error) -> {
+            stats.record(apiKey, System.nanoTime() - startNanos);
             if (ctx.executor().inEventLoop()) {
                 complete(ctx, slot, response, error);
             } else {

@@ -5,16 +5,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records a producer's metrics. Batches and the accumulator record sends, failures, retries and batch statistics;
  * the network layer binds its gauges (in-flight requests, connections, metadata age) and records request latency.
- * Everything is recorded per batch or per request, never per record.
+ * Everything is recorded per batch or per request, never per record. {@link Listener}s are told of each batch sent,
+ * request latency and failure; without listeners that costs one empty-array check.
  */
 public final class DefaultProducerMetrics implements ProducerMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultProducerMetrics.class);
 
     private final LongAdder recordsSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
@@ -30,6 +36,7 @@ public final class DefaultProducerMetrics implements ProducerMetrics {
     private volatile IntSupplier inFlightRequests = () -> 0;
     private volatile IntSupplier connections = () -> 0;
     private volatile LongSupplier metadataAgeMillis = () -> -1L;
+    private final CopyOnWriteArraySet<Listener> listeners = new CopyOnWriteArraySet<>();
 
     /** A batch of {@code records} records and {@code bytes} bytes was acknowledged. */
     public void recordSent(int records, int bytes) {
@@ -41,6 +48,13 @@ public final class DefaultProducerMetrics implements ProducerMetrics {
     public void recordFailed(String code, int records) {
         recordErrors.add(records);
         errorsByCode.computeIfAbsent(code, c -> new LongAdder()).add(records);
+        for (Listener listener : listeners) {
+            try {
+                listener.onRecordErrors(code, records);
+            } catch (RuntimeException e) {
+                log.warn("Metrics listener {} failed on a record error; ignored", listener, e);
+            }
+        }
     }
 
     /** {@code records} records that failed for good were forwarded to the dead-letter topic. */
@@ -58,11 +72,25 @@ public final class DefaultProducerMetrics implements ProducerMetrics {
         batchSizeBytes.record(bytes);
         recordsPerBatch.record(records);
         recordQueueTimeNanos.record(queueTimeNanos);
+        for (Listener listener : listeners) {
+            try {
+                listener.onBatchSent(bytes, records, queueTimeNanos);
+            } catch (RuntimeException e) {
+                log.warn("Metrics listener {} failed on a batch; ignored", listener, e);
+            }
+        }
     }
 
     /** A produce request was answered {@code nanos} after it was written. */
     public void recordRequestLatency(long nanos) {
         requestLatencyNanos.record(nanos);
+        for (Listener listener : listeners) {
+            try {
+                listener.onRequestLatency(nanos);
+            } catch (RuntimeException e) {
+                log.warn("Metrics listener {} failed on a request latency; ignored", listener, e);
+            }
+        }
     }
 
     /** The pool behind {@link #bufferAvailableBytes()} and {@link #bufferTotalBytes()}. */
@@ -83,6 +111,16 @@ public final class DefaultProducerMetrics implements ProducerMetrics {
     /** The source of {@link #metadataAgeMillis()}. */
     public void bindMetadataAge(LongSupplier source) {
         this.metadataAgeMillis = Objects.requireNonNull(source, "source");
+    }
+
+    @Override
+    public void addListener(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
     }
 
     @Override

@@ -278,7 +278,9 @@ public final class RecordAccumulator {
                 continue;
             }
             if (firstAttempt) {
-                metrics.recordFirstSend(batch.sizeInBytes(), batch.recordCount(), nowNanos - batch.createdNanos());
+                // nowNanos was read before the drain; a batch created since then has waited 0, not a negative time
+                metrics.recordFirstSend(batch.sizeInBytes(), batch.recordCount(),
+                        Math.max(0, nowNanos - batch.createdNanos()));
             }
             size += batch.sizeInBytes();
             drained.add(batch);

@@ -49,6 +49,9 @@ public class MqProperties {
     /** The embedded broker, started when no bootstrap servers are set. */
     private final Embedded embedded = new Embedded();
 
+    /** The mq health indicator (switched on and off with management.health.mq.enabled). */
+    private final Health health = new Health();
+
     public List<String> getBootstrapServers() {
         return bootstrapServers;
     }
@@ -95,6 +98,10 @@ public class MqProperties {
 
     public Embedded getEmbedded() {
         return embedded;
+    }
+
+    public Health getHealth() {
+        return health;
     }
 
     /** Built-in partitioners selectable with {@code mq.producer.partitioner}. */
@@ -821,6 +828,24 @@ public class MqProperties {
 
         public void setMaxMessageSize(DataSize maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
+        }
+    }
+
+    /** Health indicator settings. */
+    public static class Health {
+
+        /**
+         * The longest time a health check waits for the cluster to answer DescribeCluster before reporting DOWN; the
+         * wait happens on the thread serving /actuator/health.
+         */
+        private Duration timeout = Duration.ofSeconds(2);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mq.broker.BrokerConfig;
 import io.mq.client.ConnectionOptions;
 import io.mq.producer.ProducerOptions;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Property defaults are the engine's defaults: leaving a property unset never changes behaviour. */
@@ -73,5 +74,11 @@ class MqPropertiesDefaultsTest {
         assertThat(embedded.getMaxMessageSize().toBytes()).isEqualTo(BrokerConfig.DEFAULT_MAX_MESSAGE_BYTES);
         assertThat(embedded.getGroupInitialRebalanceDelay()).isEqualTo(BrokerConfig.DEFAULT_GROUP_INITIAL_REBALANCE_DELAY);
         assertThat(embedded.getOffsetsRetention()).isEqualTo(BrokerConfig.DEFAULT_OFFSETS_RETENTION);
+    }
+
+    @Test
+    void healthTimeoutDefaultsToTwoSecondsWellBelowTheRequestTimeout() {
+        assertThat(properties.getHealth().getTimeout()).isEqualTo(Duration.ofSeconds(2))
+                .isLessThan(ProducerOptions.defaults().requestTimeout());
     }
 }
