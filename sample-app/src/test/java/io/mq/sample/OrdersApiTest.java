@@ -63,6 +63,7 @@ class OrdersApiTest {
         ResponseEntity<String> response = http.postForEntity("/orders", order, String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
     }
 
     @Test
