@@ -3,7 +3,8 @@ package io.mq.broker.metadata;
 import io.mq.broker.storage.CommitLogStore;
 import io.mq.broker.storage.PartitionId;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,9 +25,11 @@ public final class StorePartitions implements PartitionPlacement {
 
     @Override
     public void create(Topic topic, int from, int to, List<Integer> leaders) {
+        List<PartitionId> created = new ArrayList<>(Math.max(0, to - from));
         for (int p = from; p < to; p++) {
-            store.createPartition(new PartitionId(topic.id(), p));
+            created.add(new PartitionId(topic.id(), p));
         }
+        store.createPartitions(created);
     }
 
     @Override
@@ -42,18 +45,16 @@ public final class StorePartitions implements PartitionPlacement {
      * Blocking I/O, for broker start.
      */
     public static void reconcile(CommitLogStore store, Collection<Topic> topics, Predicate<PartitionId> hosted) {
-        Set<PartitionId> expected = new HashSet<>();
+        Set<PartitionId> expected = new LinkedHashSet<>();
         for (Topic topic : topics) {
             for (int p = 0; p < topic.partitions(); p++) {
                 PartitionId id = new PartitionId(topic.id(), p);
                 if (hosted.test(id)) {
                     expected.add(id);
-                    if (!store.hasPartition(id)) {
-                        store.createPartition(id);
-                    }
                 }
             }
         }
+        store.createPartitions(expected);
         for (PartitionId id : store.partitions()) {
             if (!expected.contains(id)) {
                 store.deletePartition(id);

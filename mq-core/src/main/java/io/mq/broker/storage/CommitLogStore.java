@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,10 +119,29 @@ public final class CommitLogStore implements AutoCloseable {
 
     /** Creates an empty partition (log start = log end = 0), durably; does nothing if it exists. Blocking I/O. */
     public void createPartition(PartitionId id) {
+        createPartitions(List.of(id));
+    }
+
+    /**
+     * {@link #createPartition} for several partitions, made durable together with one registry write. Blocking I/O.
+     */
+    public void createPartitions(Collection<PartitionId> ids) {
         synchronized (adminLock) {
             ensureOpen();
-            if (!partitions.containsKey(id)) {
-                register(id, 0);
+            Set<PartitionId> absent = new LinkedHashSet<>(ids);
+            absent.removeIf(partitions::containsKey);
+            if (absent.isEmpty()) {
+                return;
+            }
+            List<PartitionId> missing = List.copyOf(absent);
+            try {
+                long[] logIds = registry.registerAll(missing);
+                for (int i = 0; i < logIds.length; i++) {
+                    partitions.put(missing.get(i), PartitionLog.empty(missing.get(i), logIds[i], 0));
+                }
+            } catch (IOException e) {
+                throw new StorageException("cannot create partitions " + missing + " in " + dataDir + ": "
+                        + e.getMessage(), e);
             }
         }
     }

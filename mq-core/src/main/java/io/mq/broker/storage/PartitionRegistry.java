@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,13 +54,25 @@ final class PartitionRegistry {
 
     /** Adds {@code id} durably and returns its new storage id. */
     synchronized long register(PartitionId id) throws IOException {
+        return registerAll(List.of(id))[0];
+    }
+
+    /**
+     * Adds {@code ids} durably with one file write (one fsync, not one per partition) and returns their new storage
+     * ids, in order.
+     */
+    synchronized long[] registerAll(List<PartitionId> ids) throws IOException {
         Map<Long, PartitionId> updated = new LinkedHashMap<>(partitions);
-        long logId = nextLogId;
-        updated.put(logId, id);
-        save(logId + 1, updated);
-        nextLogId = logId + 1;
-        partitions.put(logId, id);
-        return logId;
+        long[] logIds = new long[ids.size()];
+        for (int i = 0; i < logIds.length; i++) {
+            logIds[i] = nextLogId + i;
+            updated.put(logIds[i], ids.get(i));
+        }
+        save(nextLogId + logIds.length, updated);
+        nextLogId += logIds.length;
+        partitions.clear();
+        partitions.putAll(updated);
+        return logIds;
     }
 
     /** Removes storage id {@code logId} durably. */

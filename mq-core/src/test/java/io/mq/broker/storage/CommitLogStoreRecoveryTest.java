@@ -76,6 +76,23 @@ class CommitLogStoreRecoveryTest {
     }
 
     @Test
+    void partitionsCreatedTogetherSurviveARestartWithSeparateLogs() {
+        PartitionId p2 = new PartitionId(P0.topicId(), 2);
+        try (CommitLogStore store = open(options(dir))) {
+            store.createPartition(P0);
+            appendOk(store, P0, Batches.batch(0, "kept"));
+            store.createPartitions(java.util.List.of(P0, P1, p2, P1)); // P0 exists, P1 named twice
+            appendOk(store, P1, Batches.batch(0, "one"));
+            appendOk(store, p2, Batches.batch(0, "two", "three"));
+        }
+        try (CommitLogStore store = open(options(dir))) {
+            assertThat(values(store, P0)).containsExactly("kept");
+            assertThat(values(store, P1)).containsExactly("one");
+            assertThat(values(store, p2)).containsExactly("two", "three");
+        }
+    }
+
+    @Test
     void secondOpenOfTheSameDirectoryFailsNamingIt() {
         try (CommitLogStore store = open(options(dir))) {
             assertThatThrownBy(() -> open(options(dir)))
