@@ -1,5 +1,7 @@
 package io.mq.spring.web;
 
+import io.mq.spring.testing.SilentBroker;
+
 import static io.mq.spring.web.AdminCalls.expectProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,10 +14,7 @@ import io.mq.spring.autoconfigure.web.MqAdminWebAutoConfiguration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -69,27 +68,10 @@ class MqAdminWebUnavailableIT {
 
     @Test
     void silentBrokerIs504() throws Exception {
-        List<Socket> accepted = new CopyOnWriteArrayList<>();
-        Thread acceptor;
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            acceptor = new Thread(() -> {
-                try {
-                    while (!silent.isClosed()) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            }, "silent-broker");
-            acceptor.start();
-
+        try (SilentBroker silent = SilentBroker.start()) {
             // connections never complete their handshake; the operation timeout passes first
-            runner(silent.getLocalPort(), Duration.ofSeconds(5)).run(context -> expectProblem(
+            runner(silent.port(), Duration.ofSeconds(5)).run(context -> expectProblem(
                     AdminCalls.call(mvc(context), get("/admin/topics")), 504, "Cluster timeout"));
-        }
-        acceptor.join();
-        for (Socket socket : accepted) {
-            socket.close();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.mq.spring.autoconfigure.actuate;
 
+import io.mq.spring.testing.SilentBroker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mq.admin.MqAdmin;
@@ -12,10 +14,7 @@ import io.mq.spring.autoconfigure.MqEmbeddedBrokerAutoConfiguration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
@@ -81,32 +80,15 @@ class MqHealthContributorAutoConfigurationTest {
 
     @Test
     void healthIsDownWhenTheClusterDoesNotAnswerWithinTheTimeout() throws Exception {
-        List<Socket> accepted = new CopyOnWriteArrayList<>();
-        Thread acceptor;
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            acceptor = new Thread(() -> {
-                try {
-                    while (!silent.isClosed()) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            }, "silent-broker");
-            acceptor.start();
-
-            runner.withPropertyValues("mq.bootstrap-servers=127.0.0.1:" + silent.getLocalPort(),
-                    "mq.health.timeout=300ms").run(context -> {
+        try (SilentBroker silent = SilentBroker.start()) {
+            runner.withPropertyValues("mq.bootstrap-servers=127.0.0.1:" + silent.port(), "mq.health.timeout=300ms")
+                    .run(context -> {
                         Health health = health(context);
 
                         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
                         assertThat(health.getDetails()).containsEntry("error",
                                 "the cluster did not describe itself within PT0.3S");
                     });
-        }
-        acceptor.join();
-        for (Socket socket : accepted) {
-            socket.close();
         }
     }
 
