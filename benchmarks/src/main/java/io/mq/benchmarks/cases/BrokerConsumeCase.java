@@ -1,7 +1,6 @@
 package io.mq.benchmarks.cases;
 
 import io.mq.benchmarks.measure.Measurement;
-import io.mq.benchmarks.measure.Metric;
 import io.mq.benchmarks.process.BrokerLauncher;
 import io.mq.benchmarks.process.BrokerUnderTest;
 import io.mq.benchmarks.process.KafkaBrokerProcess;
@@ -14,7 +13,6 @@ import io.mq.benchmarks.report.Goal;
 import io.mq.benchmarks.worker.WorkerResult;
 import io.mq.benchmarks.worker.WorkloadSpec;
 import io.mq.broker.storage.FlushMode;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,13 +46,8 @@ final class BrokerConsumeCase implements BenchmarkCase {
             }
             SideBySide.Runs runs = SideBySide.run(context, side(context, brokers.get(0), records),
                     side(context, brokers.get(1), records));
-            return new CaseResult(id(), title(), ours.name(), theirs.name(), runs.ours(), runs.theirs(), List.of(
-                    new MetricGoal(Metric.RECORDS_PER_SEC, Goal.ratioAtLeast(1.0)),
-                    MetricGoal.of(Metric.MB_PER_SEC),
-                    MetricGoal.of(Metric.CPU_SECONDS),
-                    MetricGoal.of(Metric.CPU_MICROS_PER_RECORD),
-                    MetricGoal.of(Metric.PEAK_HEAP_MIB),
-                    MetricGoal.of(Metric.THREADS)), context.notes(), Optional.empty());
+            return new CaseResult(id(), title(), ours.name(), theirs.name(), runs.ours(), runs.theirs(),
+                    MetricGoal.throughput(Goal.ratioAtLeast(1.0), Goal.none()), context.notes(), Optional.empty());
         }
     }
 

@@ -85,20 +85,8 @@ final class ProducerEngineCase implements BenchmarkCase {
 
     private List<MetricGoal> metrics() {
         return switch (workload) {
-            case THROUGHPUT_100B_ACKS1, THROUGHPUT_100B_ACKSALL -> List.of(
-                    new MetricGoal(Metric.RECORDS_PER_SEC, Goal.ratioAtLeast(1.3)),
-                    MetricGoal.of(Metric.MB_PER_SEC),
-                    MetricGoal.of(Metric.CPU_SECONDS),
-                    new MetricGoal(Metric.CPU_MICROS_PER_RECORD, Goal.ratioAtMost(1.0)),
-                    MetricGoal.of(Metric.PEAK_HEAP_MIB),
-                    MetricGoal.of(Metric.THREADS));
-            case THROUGHPUT_1K_ACKS1 -> List.of(
-                    MetricGoal.of(Metric.RECORDS_PER_SEC),
-                    MetricGoal.of(Metric.MB_PER_SEC),
-                    MetricGoal.of(Metric.CPU_SECONDS),
-                    MetricGoal.of(Metric.CPU_MICROS_PER_RECORD),
-                    MetricGoal.of(Metric.PEAK_HEAP_MIB),
-                    MetricGoal.of(Metric.THREADS));
+            case THROUGHPUT_100B_ACKS1, THROUGHPUT_100B_ACKSALL -> MetricGoal.throughput(Goal.ratioAtLeast(1.3), Goal.ratioAtMost(1.0));
+            case THROUGHPUT_1K_ACKS1 -> MetricGoal.throughput(Goal.none(), Goal.none());
             case FIXED_RATE_LATENCY -> List.of(
                     MetricGoal.of(Metric.P50_MS),
                     new MetricGoal(Metric.P99_MS, Goal.ratioAtMost(1.0)),

@@ -65,5 +65,12 @@ public record CaseResult(String id, String title, String oursLabel, String their
         public static MetricGoal of(Metric metric) {
             return new MetricGoal(metric, Goal.none());
         }
+
+        /** The rows of a throughput case: records/s and CPU per record with their goals, then MB/s, CPU, heap, threads. */
+        public static List<MetricGoal> throughput(Goal recordsPerSecond, Goal cpuPerRecord) {
+            return List.of(new MetricGoal(Metric.RECORDS_PER_SEC, recordsPerSecond), of(Metric.MB_PER_SEC),
+                    of(Metric.CPU_SECONDS), new MetricGoal(Metric.CPU_MICROS_PER_RECORD, cpuPerRecord),
+                    of(Metric.PEAK_HEAP_MIB), of(Metric.THREADS));
+        }
     }
 }
