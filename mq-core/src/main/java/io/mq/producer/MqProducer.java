@@ -26,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * engine thread: callbacks must not block). {@link #sendSync} waits for that answer, and its batch goes without
  * waiting for the linger time. {@link #sendOneway} is fire-and-forget: its records travel in batches of their own with
  * {@code acks=0}, so the broker sends no answer. A record whose topic is not yet known waits inside the producer for
- * metadata (at most {@link ProducerOptions#maxMetadataWait()}), never blocking the caller.
+ * metadata (at most {@link ProducerOptions#maxMetadataWait()}), never blocking the caller; only when such records
+ * fill as many bytes as the buffer memory does a send meet the producer's {@link BackpressureMode} as it does when the
+ * buffer is full.
  *
  * <p>Failures are {@link SendFailedException}s: retriable, fatal or configuration, naming the topic, partition,
  * broker and error code and saying whether the record may have been stored. A fatal error of the producer as a whole

@@ -281,6 +281,29 @@ class MqProducerIT {
     }
 
     @Test
+    void blockingModeCarriesABurstToANewTopicThroughAFullParkingAreaAndAFullBuffer() throws Exception {
+        // 2,000 x 1 KiB sent at once to a topic without metadata yet: the records waiting for metadata fill the
+        // 64 KiB bound (the sender blocks), and released records meet a full buffer (they wait for memory)
+        MqProducer producer = producer(ProducerOptions.builder().bufferMemory(64 * 1024).batchSize(16 * 1024)
+                .maxRequestSize(64 * 1024).blockWhenFull(Duration.ofSeconds(30)).build());
+        List<ProducerRecord> sent = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            byte[] value = new byte[1024];
+            java.nio.ByteBuffer.wrap(value).putInt(i);
+            sent.add(ProducerRecord.of("burst-topic", value));
+        }
+
+        List<CompletableFuture<SendResult>> futures = sent.stream().map(producer::send).toList();
+        List<SendResult> results = new ArrayList<>();
+        for (CompletableFuture<SendResult> f : futures) {
+            results.add(await(f));
+        }
+
+        assertStoredExactly(sent, results, readAll(BROKER.bootstrapServers(), "burst-topic", 3, sent.size()));
+        assertThat(producer.metrics().bufferAvailableBytes()).isEqualTo(producer.metrics().bufferTotalBytes());
+    }
+
+    @Test
     void anOversizedRecordFailsAtOnceWithoutDisturbingOthers() throws Exception {
         MqProducer producer = producer(ProducerOptions.builder().maxRequestSize(10_000).batchSize(4096).build());
 

@@ -87,6 +87,19 @@ public final class BufferPool {
         reserveBlocking(bytes, partition);
     }
 
+    /**
+     * How long the calling thread may wait when the producer is full: the max block time under
+     * {@link BackpressureMode#BLOCK}, 0 under {@link BackpressureMode#FAIL_FAST} and on a Netty event-loop thread.
+     */
+    public long blockNanosForCaller() {
+        return mode == BackpressureMode.BLOCK && !isEventLoopThread() ? Math.max(0, maxBlockNanos) : 0;
+    }
+
+    /** Whether memory freed later is worth waiting for: the pool blocks callers instead of failing them fast. */
+    public boolean blocksWhenFull() {
+        return mode == BackpressureMode.BLOCK && maxBlockNanos > 0;
+    }
+
     /** Returns {@code bytes} reserved earlier and wakes the oldest waiting thread. */
     public void release(int bytes) {
         available.addAndGet(bytes);

@@ -106,6 +106,11 @@ public final class RecordAccumulator {
         metrics.bindBufferPool(pool);
     }
 
+    /** The memory this accumulator's batches are reserved from. */
+    BufferPool bufferPool() {
+        return pool;
+    }
+
     /**
      * Places and appends a record. A record naming its partition goes there; otherwise the partitioner chooses, and
      * chooses again if it {@link Partitioner#repartitionOnNewBatch() asks to} and the chosen partition's batch is full.

@@ -51,6 +51,7 @@ final class RecordRouter {
     private final RecordAccumulator accumulator;
     private final RecordAccumulator onewayAccumulator;
     private final RecordsQueuedForUnknownTopic parking;
+    private final BufferPool memory;
     private final Partitioner partitioner;
     private final ProducerInterceptors interceptors;
     private final DefaultProducerMetrics metrics;
@@ -63,12 +64,13 @@ final class RecordRouter {
     private volatile Routes routes = new Routes(null);
 
     RecordRouter(MetadataManager metadata, RecordAccumulator accumulator, RecordAccumulator onewayAccumulator,
-            RecordsQueuedForUnknownTopic parking, Partitioner partitioner, ProducerInterceptors interceptors,
-            DefaultProducerMetrics metrics, Sender sender, Time time) {
+            RecordsQueuedForUnknownTopic parking, BufferPool memory, Partitioner partitioner,
+            ProducerInterceptors interceptors, DefaultProducerMetrics metrics, Sender sender, Time time) {
         this.metadata = metadata;
         this.accumulator = accumulator;
         this.onewayAccumulator = onewayAccumulator;
         this.parking = parking;
+        this.memory = memory;
         this.partitioner = partitioner;
         this.interceptors = interceptors;
         this.metrics = metrics;
@@ -95,19 +97,31 @@ final class RecordRouter {
         }
         (oneway ? onewayAccumulator : accumulator).checkSize(record,
                 record.hasPartition() ? record.partition() : SendFailedException.NO_PARTITION);
-        long now = time.nanoTime();
         PartitionView view;
         boolean askSender = false;
         synchronized (parking) {
-            if (parking.parkIfWaiting(record, future, sync, oneway, now)) {
+            boolean mayBlock = false;
+            long blockNanosLeft = Long.MIN_VALUE; // asked of the buffer pool only when the area is full
+            while (true) {
+                boolean waiting = parking.isWaiting(record.topic());
+                view = waiting ? null : view(record.topic(), oneway);
+                if (view != null) {
+                    break;
+                }
+                if (!parking.hasRoomFor(record)) {
+                    if (blockNanosLeft == Long.MIN_VALUE) {
+                        blockNanosLeft = memory.blockNanosForCaller();
+                        mayBlock = blockNanosLeft > 0;
+                    }
+                    if (mayBlock) { // wait (releasing the lock), then look again: the topic may be released
+                        blockNanosLeft = parking.awaitRoom(record, blockNanosLeft);
+                        continue;
+                    }
+                }
+                parking.park(record, future, sync, oneway, time.nanoTime());
                 parkedOrReleasing = parking.size();
-                return;
-            }
-            view = view(record.topic(), oneway);
-            if (view == null) {
-                parking.park(record, future, sync, oneway, now);
-                parkedOrReleasing = parking.size();
-                askSender = awaited.add(record.topic());
+                askSender = !waiting && awaited.add(record.topic());
+                break;
             }
         }
         if (view != null) {
@@ -117,32 +131,49 @@ final class RecordRouter {
         }
     }
 
+    /** What {@link #release} did with a topic's parked records. */
+    enum Release {
+        /** All left the parking area: appended, or failed if they could not be. */
+        DONE,
+        /** Some still wait: the metadata changed again meanwhile and no longer describes the topic. */
+        METADATA_CHANGED,
+        /**
+         * Some still wait: buffer memory ran short and the producer blocks rather than fails when full, so they wait
+         * for memory to be freed (the releasing event loop cannot block for it).
+         */
+        MEMORY_SHORT
+    }
+
     /**
      * Appends every record parked for {@code topic}, in send order, now that metadata describes it; records that
-     * cannot be appended fail. Called by the sender.
-     *
-     * @return whether records of the topic still wait (the metadata changed again meanwhile)
+     * cannot be appended fail, except for a shortage of buffer memory when the producer blocks when full: the record
+     * and those after it stay parked. Called by the sender.
      */
-    boolean release(String topic) {
+    Release release(String topic) {
         List<Parked> refused = new ArrayList<>();
         List<SendFailedException> reasons = new ArrayList<>();
-        boolean stillWaiting = false;
+        Release outcome = Release.DONE;
         synchronized (parking) {
             for (Parked p : parking.release(topic)) {
-                PartitionView view = view(topic, p.oneway());
-                if (view == null || stillWaiting) {
+                PartitionView view = outcome == Release.DONE ? view(topic, p.oneway()) : null;
+                if (view == null) {
                     parking.park(p.record(), p.future(), p.sync(), p.oneway(), p.parkedNanos());
-                    stillWaiting = true;
+                    outcome = outcome == Release.DONE ? Release.METADATA_CHANGED : outcome;
                     continue;
                 }
                 try {
                     append(p.record(), view, p.future(), p.sync(), p.oneway());
                 } catch (SendFailedException e) {
-                    refused.add(p);
-                    reasons.add(e);
+                    if (SendFailedException.BUFFER_EXHAUSTED.equals(e.code()) && memory.blocksWhenFull()) {
+                        parking.park(p.record(), p.future(), p.sync(), p.oneway(), p.parkedNanos());
+                        outcome = Release.MEMORY_SHORT;
+                    } else {
+                        refused.add(p);
+                        reasons.add(e);
+                    }
                 }
             }
-            if (!stillWaiting) {
+            if (outcome == Release.DONE) {
                 awaited.remove(topic);
             }
             parkedOrReleasing = parking.size();
@@ -150,7 +181,7 @@ final class RecordRouter {
         for (int i = 0; i < refused.size(); i++) {
             fail(refused.get(i), reasons.get(i));
         }
-        return stillWaiting;
+        return outcome;
     }
 
     /**

@@ -18,16 +18,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Where records wait while their topic's metadata is unknown, so that a send never blocks its caller on a metadata
  * fetch. When the metadata arrives the producer {@link #release releases} the topic's records, in send order, to be
  * partitioned and appended; records still waiting after the max metadata wait fail with
- * {@link SendFailedException#METADATA_TIMEOUT}. The area is bounded in bytes: past the bound, sends fail fast with
- * {@link SendFailedException#BUFFER_EXHAUSTED}.
+ * {@link SendFailedException#METADATA_TIMEOUT}. The area is bounded in bytes: past the bound, a sending thread that
+ * may block (backpressure {@code BLOCK}, not an event loop) {@link #awaitRoom waits for room} on this object's monitor,
+ * other sends fail fast with {@link SendFailedException#BUFFER_EXHAUSTED}. Once {@link #abortAll aborted} (the producer
+ * closed or stopped) it refuses every record.
  *
- * <p>Thread-safe; futures are completed outside its lock.
+ * <p>Thread-safe (its monitor is its lock); futures are completed outside the lock.
  */
 public final class RecordsQueuedForUnknownTopic {
 
@@ -51,6 +54,9 @@ public final class RecordsQueuedForUnknownTopic {
     private final Map<String, ArrayDeque<Parked>> byTopic = new HashMap<>();
     private long bytes;
     private int count;
+    private int threadsWaitingForRoom;
+    /** Why records are refused for good (the producer closed or stopped), null while open. */
+    private Refusal refusal;
 
     /**
      * @param maxBytes     the most record bytes (as {@link RecordAccumulator#estimateRecordSize}) that may wait
@@ -86,11 +92,12 @@ public final class RecordsQueuedForUnknownTopic {
      */
     public synchronized void park(ProducerRecord record, CompletableFuture<SendResult> future, boolean sync,
             boolean oneway, long nowNanos) {
+        if (refusal != null) {
+            throw refused(record);
+        }
         int size = RecordAccumulator.estimateRecordSize(record);
         if (bytes + size > maxBytes) {
-            throw new RetriableSendException("too many records wait for topic metadata (" + count + " records, "
-                    + bytes + " of " + maxBytes + " bytes)", record.topic(), record.partition(), null, null,
-                    SendFailedException.BUFFER_EXHAUSTED, Persistence.NOT_PERSISTED, null);
+            throw full(record, "");
         }
         byTopic.computeIfAbsent(record.topic(), t -> new ArrayDeque<>())
                 .addLast(new Parked(record, future, sync, oneway, nowNanos));
@@ -112,6 +119,42 @@ public final class RecordsQueuedForUnknownTopic {
         }
         park(record, future, sync, oneway, nowNanos);
         return true;
+    }
+
+    /** Whether {@code record} fits now (or the area refuses records for good, which {@link #park} then reports). */
+    public synchronized boolean hasRoomFor(ProducerRecord record) {
+        return refusal != null || bytes + RecordAccumulator.estimateRecordSize(record) <= maxBytes;
+    }
+
+    /**
+     * Waits on this object's monitor until records leave, at most {@code remainingNanos}; the caller holds the monitor
+     * and checks again what to do with its record afterwards (its topic may have been released meanwhile).
+     *
+     * @return the nanoseconds left of the caller's wait
+     * @throws RetriableSendException {@link SendFailedException#BUFFER_EXHAUSTED} if {@code remainingNanos} ran out
+     *                                with no room, {@link SendFailedException#INTERRUPTED} if the thread was
+     *                                interrupted (its interrupt flag is then set again)
+     */
+    public synchronized long awaitRoom(ProducerRecord record, long remainingNanos) {
+        if (hasRoomFor(record)) {
+            return remainingNanos;
+        }
+        if (remainingNanos <= 0) {
+            throw full(record, ", waited the max block time");
+        }
+        long start = System.nanoTime();
+        threadsWaitingForRoom++;
+        try {
+            TimeUnit.NANOSECONDS.timedWait(this, remainingNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableSendException("interrupted while waiting for room among the records waiting for topic "
+                    + "metadata", record.topic(), record.partition(), null, null, SendFailedException.INTERRUPTED,
+                    Persistence.NOT_PERSISTED, e);
+        } finally {
+            threadsWaitingForRoom--;
+        }
+        return remainingNanos - (System.nanoTime() - start);
     }
 
     /** Whether records wait for {@code topic}. */
@@ -257,6 +300,8 @@ public final class RecordsQueuedForUnknownTopic {
             byTopic.clear();
             bytes = 0;
             count = 0;
+            refusal = new Refusal(reason, code, cause);
+            notifyAll();
         }
         failAll(failed, p -> new FatalSendException(reason, p.record().topic(), SendFailedException.NO_PARTITION,
                 null, null, code, Persistence.NOT_PERSISTED, cause));
@@ -276,6 +321,23 @@ public final class RecordsQueuedForUnknownTopic {
     private void forget(Parked parked) {
         bytes -= RecordAccumulator.estimateRecordSize(parked.record());
         count--;
+        if (threadsWaitingForRoom > 0) {
+            notifyAll();
+        }
+    }
+
+    private RetriableSendException full(ProducerRecord record, String waited) {
+        return new RetriableSendException("too many records wait for topic metadata (" + count + " records, " + bytes
+                + " of " + maxBytes + " bytes" + waited + ")", record.topic(), record.partition(), null, null,
+                SendFailedException.BUFFER_EXHAUSTED, Persistence.NOT_PERSISTED, null);
+    }
+
+    private FatalSendException refused(ProducerRecord record) {
+        return new FatalSendException(refusal.reason(), record.topic(), record.partition(), null, null,
+                refusal.code(), Persistence.NOT_PERSISTED, refusal.cause());
+    }
+
+    private record Refusal(String reason, String code, Throwable cause) {
     }
 
     private void failAll(List<Parked> parked, Function<Parked, SendFailedException> failure) {

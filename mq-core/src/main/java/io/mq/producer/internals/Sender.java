@@ -125,8 +125,8 @@ final class Sender {
         this.onFatal = onFatal;
         this.maxInFlightPerBroker = options.maxInFlightPerConnection() * pool.options().connectionsPerBroker();
         this.lingerNanos = options.linger().toNanos();
-        this.router = new RecordRouter(metadata, accumulator, onewayAccumulator, parking, partitioner, interceptors,
-                metrics, this, time);
+        this.router = new RecordRouter(metadata, accumulator, onewayAccumulator, parking, accumulator.bufferPool(),
+                partitioner, interceptors, metrics, this, time);
         this.topicWaits = new TopicWaits(clientId, metadata, router, options.maxMetadataWait(), time, loop,
                 () -> !stopped && fatalError == null, this::run);
         this.producerIds = idempotence == null ? null : new ProducerIdManager(clientId, idempotence, pool, metadata,
@@ -225,6 +225,7 @@ final class Sender {
             for (RecordAccumulator acc : accumulators) {
                 acc.expire(now, (batch, failure) -> outcomes.finish(batch, failure, null));
             }
+            topicWaits.retryReleasesShortOfMemory();
             next = earliest(next, sendReady(now));
         }
         completeFlushBarriers();

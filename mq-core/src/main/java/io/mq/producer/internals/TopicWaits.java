@@ -10,6 +10,10 @@ import io.mq.producer.RetriableSendException;
 import io.mq.producer.SendFailedException;
 import io.mq.protocol.Errors;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * that waited the full bound fail with the unknown-topic error — a {@link FatalSendException} carrying the error
  * metadata reported (UNKNOWN_TOPIC_OR_PARTITION when the topic does not exist) and the {@link UnknownTopicException} as
  * cause, or a retriable {@link SendFailedException#METADATA_TIMEOUT} when no broker answered — and the wait starts
- * again for younger ones. A topic metadata rejects (invalid name, no authorization) fails its records at once.
+ * again for younger ones. A topic metadata rejects (invalid name, no authorization) fails its records at once. A
+ * release cut short by a lack of buffer memory (the producer blocks when full, but the loop cannot) is tried again on
+ * the sender's next run, after answers have freed memory.
  *
  * <p>Confined to the sender's event loop.
  */
@@ -40,6 +46,8 @@ final class TopicWaits {
     private final Executor loop;
     private final BooleanSupplier active;
     private final Runnable afterChange;
+    /** Topics whose release stopped for lack of buffer memory, in that order. */
+    private final Set<String> shortOfMemory = new LinkedHashSet<>();
 
     /**
      * @param loop        the sender's event loop, where answers are handled
@@ -69,7 +77,7 @@ final class TopicWaits {
         }
         long oldest = router.oldestParkedNanos(topic);
         if (oldest == Long.MAX_VALUE) {
-            router.release(topic); // nothing waits any more
+            release(topic); // nothing waits any more
             return;
         }
         long bound = Math.max(TimeUnit.MILLISECONDS.toNanos(1), oldest + maxWait.toNanos() - time.nanoTime());
@@ -111,9 +119,21 @@ final class TopicWaits {
         afterChange.run();
     }
 
+    /** Tries again the releases that stopped for lack of buffer memory; called on every sender run. */
+    void retryReleasesShortOfMemory() {
+        if (shortOfMemory.isEmpty()) {
+            return;
+        }
+        List<String> topics = new ArrayList<>(shortOfMemory);
+        shortOfMemory.clear();
+        topics.forEach(this::start);
+    }
+
     private void release(String topic) {
-        if (router.release(topic)) {
-            start(topic); // the metadata changed again meanwhile
+        switch (router.release(topic)) {
+            case DONE -> { }
+            case METADATA_CHANGED -> start(topic);
+            case MEMORY_SHORT -> shortOfMemory.add(topic);
         }
     }
 

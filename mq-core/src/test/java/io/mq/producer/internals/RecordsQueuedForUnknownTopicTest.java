@@ -76,6 +76,50 @@ class RecordsQueuedForUnknownTopicTest {
     }
 
     @Test
+    void aThreadWaitsForRoomUntilRecordsLeave() throws Exception {
+        ProducerRecord next = ProducerRecord.of("b", new byte[100]);
+        waiting.park(ProducerRecord.of("a", new byte[900]), null, false, 0);
+        assertThat(waiting.hasRoomFor(next)).isFalse();
+        CompletableFuture<Long> left = CompletableFuture.supplyAsync(() -> {
+            synchronized (waiting) {
+                return waiting.awaitRoom(next, Duration.ofSeconds(30).toNanos());
+            }
+        });
+
+        Thread.sleep(50); // the waiter is parked on the monitor by now, or finds room at once when it gets there
+        waiting.release("a");
+
+        assertThat(left.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
+        assertThat(waiting.hasRoomFor(next)).isTrue();
+    }
+
+    @Test
+    void waitingForRoomEndsWithBufferExhaustedWhenTheTimeRunsOut() {
+        ProducerRecord next = ProducerRecord.of("b", new byte[100]);
+        waiting.park(ProducerRecord.of("a", new byte[900]), null, false, 0);
+
+        long left = waiting.awaitRoom(next, Duration.ofMillis(20).toNanos());
+
+        assertThat(left).isNotPositive();
+        assertThatThrownBy(() -> waiting.awaitRoom(next, left)).isInstanceOfSatisfying(RetriableSendException.class,
+                e -> {
+                    assertThat(e.code()).isEqualTo(SendFailedException.BUFFER_EXHAUSTED);
+                    assertThat(e).hasMessageContaining("waited the max block time");
+                });
+    }
+
+    @Test
+    void afterAbortingTheAreaRefusesRecordsWithTheAbortCode() {
+        waiting.abortAll("the producer closed", SendFailedException.PRODUCER_CLOSED, null);
+
+        assertThatThrownBy(() -> waiting.park(ProducerRecord.of("a", new byte[1]), null, false, 0))
+                .isInstanceOfSatisfying(FatalSendException.class, e -> {
+                    assertThat(e.code()).isEqualTo(SendFailedException.PRODUCER_CLOSED);
+                    assertThat(e).hasMessageContaining("the producer closed");
+                });
+    }
+
+    @Test
     void aTopicTheMetadataRejectsFailsItsRecordsWithThatError() {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
         waiting.park(ProducerRecord.of("secret", null), future, false, 0);
