@@ -24,9 +24,12 @@ import java.util.Optional;
 final class ScaleCase implements BenchmarkCase {
 
     private final int producers;
+    private final Goal heapGoal;
 
-    ScaleCase(int producers) {
+    /** @param heapGoal the goal for heap after GC (the issue sets one for 100 producers only) */
+    ScaleCase(int producers, Goal heapGoal) {
         this.producers = producers;
+        this.heapGoal = heapGoal;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class ScaleCase implements BenchmarkCase {
                     side(context, ProducerEngines.KAFKA_CLIENTS, target));
             return new CaseResult(id(), title(), ProducerEngines.MQ.name(), ProducerEngines.KAFKA_CLIENTS.name(),
                     runs.ours(), runs.theirs(), List.of(
-                            new MetricGoal(Metric.HEAP_AFTER_GC_MIB, Goal.ratioAtMost(0.5)),
+                            new MetricGoal(Metric.HEAP_AFTER_GC_MIB, heapGoal),
                             new MetricGoal(Metric.LIVE_THREADS,
                                     Goal.described("ours constant across scale.1/10/100"))),
                     context.notes(), Optional.empty());

@@ -2,6 +2,7 @@ package io.mq.benchmarks.producer;
 
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,6 +13,8 @@ public final class KafkaClientsEngine implements ProducerEngine {
 
     /** The engine's name. */
     public static final String NAME = "kafka-clients";
+
+    private static final long SYNC_SEND_TIMEOUT_SECONDS = 30;
 
     @Override
     public String name() {
@@ -41,6 +44,11 @@ public final class KafkaClientsEngine implements ProducerEngine {
         @Override
         public void send(String topic, byte[] value, SendCallback callback) {
             producer.send(new ProducerRecord<>(topic, value), (metadata, error) -> callback.completed(error));
+        }
+
+        @Override
+        public void sendSync(String topic, byte[] value) throws Exception {
+            producer.send(new ProducerRecord<>(topic, value)).get(SYNC_SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
 
         @Override

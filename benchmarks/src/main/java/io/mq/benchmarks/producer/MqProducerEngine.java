@@ -47,6 +47,11 @@ public final class MqProducerEngine implements ProducerEngine {
         }
 
         @Override
+        public void sendSync(String topic, byte[] value) {
+            producer.sendSync(ProducerRecord.of(topic, value));
+        }
+
+        @Override
         public void flush() {
             producer.flush().join();
         }

@@ -1,8 +1,9 @@
 package io.mq.benchmarks.producer;
 
 /**
- * One producer instance of the engine under test, reduced to what the workloads need: asynchronous sends of a value
- * without a key (so the engine's own partitioner spreads them), flush and close.
+ * One producer instance of the engine under test, reduced to what the workloads need: sends of a value without a key
+ * (so the engine's own partitioner spreads them), asynchronous or with the engine's own synchronous call, flush and
+ * close.
  */
 public interface ProducerUnderTest extends AutoCloseable {
 
@@ -11,6 +12,15 @@ public interface ProducerUnderTest extends AutoCloseable {
      * the record or it failed. May block while the engine's buffer memory is full (both engines do by default).
      */
     void send(String topic, byte[] value, SendCallback callback);
+
+    /**
+     * Sends {@code value} to {@code topic} the way the engine's users send synchronously, and returns once the broker
+     * has acknowledged it: our {@code sendSync} (its batch goes at once, without waiting for linger), kafka-clients'
+     * {@code send(record).get()}.
+     *
+     * @throws Exception if the send failed, or got no answer within the engine's bound (30 s for kafka-clients)
+     */
+    void sendSync(String topic, byte[] value) throws Exception;
 
     /** Sends everything buffered now and waits until it is acknowledged or failed. */
     void flush();
