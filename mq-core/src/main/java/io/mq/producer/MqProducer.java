@@ -17,13 +17,14 @@ import java.util.concurrent.CompletableFuture;
  * try (MqProducer producer = MqProducer.builder().bootstrapServers("127.0.0.1:9092").build()) {
  *     producer.send(ProducerRecord.of("orders", key, value))
  *             .whenComplete((result, failure) -> ...);           // asynchronous
+ *     producer.send(record, (result, failure) -> ...);           // asynchronous, no future per record
  *     SendResult stored = producer.sendSync(record);            // waits, skips linger
  *     producer.sendOneway(record);                               // acks=0, no answer
  * }
  * }</pre>
  *
- * <p>Three ways to send. {@link #send} returns at once and completes its future when the broker has answered (on an
- * engine thread: callbacks must not block). {@link #sendSync} waits for that answer, and its batch goes without
+ * <p>Three ways to send. {@link #send} returns at once and completes its future (or tells its {@link SendCallback})
+ * when the broker has answered (on an engine thread: callbacks must not block). {@link #sendSync} waits for that answer, and its batch goes without
  * waiting for the linger time. {@link #sendOneway} is fire-and-forget: its records travel in batches of their own with
  * {@code acks=0}, so the broker sends no answer. A record whose topic is not yet known waits inside the producer for
  * metadata (at most {@link ProducerOptions#maxMetadataWait()}), never blocking the caller; only when such records
@@ -75,6 +76,16 @@ public interface MqProducer extends AutoCloseable {
      *         {@link SendFailedException}
      */
     CompletableFuture<SendResult> send(ProducerRecord record);
+
+    /**
+     * Sends a record asynchronously and tells {@code callback} its outcome, exactly once; blocks like
+     * {@link #send(ProducerRecord)}. The lightest way to send many records: no future is created per record. The
+     * callback runs on an engine thread and must not block; a record refused at once (too large, buffer memory full,
+     * producer closed) is reported to it on the calling thread before this method returns.
+     *
+     * @param callback told where the record was stored (or where its dead-letter copy was), or why it failed
+     */
+    void send(ProducerRecord record, SendCallback callback);
 
     /**
      * Sends a record and waits for the broker's answer. The record's batch goes without waiting for the linger time.

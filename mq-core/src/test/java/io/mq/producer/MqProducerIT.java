@@ -139,6 +139,48 @@ class MqProducerIT {
     }
 
     @Test
+    void sendWithACallbackTellsEveryRecordItsOutcomeOnceEvenWhenACallbackThrows() throws Exception {
+        MqProducer producer = producer(ProducerOptions.builder().maxRequestSize(10_000).batchSize(4096).build());
+        List<ProducerRecord> sent = mixedRecords("callback-topic", 300);
+        java.util.Map<Integer, SendResult> results = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<Void> allTold = new CompletableFuture<>();
+
+        for (int i = 0; i < sent.size(); i++) {
+            int index = i;
+            producer.send(sent.get(i), (result, failure) -> {
+                assertThat(failure).isNull();
+                results.put(index, result);
+                if (calls.incrementAndGet() == sent.size()) {
+                    allTold.complete(null);
+                }
+                if (index % 50 == 0) {
+                    throw new IllegalStateException("a callback that throws"); // logged; the others still run
+                }
+            });
+        }
+        await(allTold);
+        List<SendResult> inOrder = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            inOrder.add(results.get(i));
+        }
+
+        assertStoredExactly(sent, inOrder, readAll(BROKER.bootstrapServers(), "callback-topic", 3, sent.size()));
+        assertThat(calls).hasValue(sent.size());
+    }
+
+    @Test
+    void aRecordRefusedAtOnceIsReportedToItsCallbackOnTheSendingThread() {
+        MqProducer producer = producer(ProducerOptions.builder().maxRequestSize(10_000).batchSize(4096).build());
+        List<Object> told = new ArrayList<>();
+
+        producer.send(ProducerRecord.of("sizes", new byte[20_000]),
+                (result, failure) -> told.add(failure == null ? result : failure.code()));
+
+        assertThat(told).containsExactly(SendFailedException.RECORD_TOO_LARGE); // before send returned
+    }
+
+    @Test
     void sendSyncWaitsForTheBrokerAndSkipsLinger() {
         MqProducer producer = producer(ProducerOptions.builder().linger(Duration.ofMinutes(10))
                 .deliveryTimeout(Duration.ofMinutes(20)).build());

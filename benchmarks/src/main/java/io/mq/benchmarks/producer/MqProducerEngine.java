@@ -10,7 +10,8 @@ import java.util.Optional;
  * Our producer engine ({@link MqProducer}), the "ours" side of every producer case. {@link ProducerSettings} map onto
  * {@link ProducerOptions} (acks, idempotence, linger, batch size); every other option keeps its default, except that a
  * full buffer blocks the sending thread (up to the default max block time) as kafka-clients does by default, instead
- * of failing fast. Every producer runs on the process-wide {@code ClientResources.shared()} event loops.
+ * of failing fast. Every producer runs on the process-wide {@code ClientResources.shared()} event loops. Asynchronous
+ * sends use the callback form of {@code send}, as the kafka-clients side uses its {@code Callback}.
  */
 public final class MqProducerEngine implements ProducerEngine {
 
@@ -43,7 +44,7 @@ public final class MqProducerEngine implements ProducerEngine {
 
         @Override
         public void send(String topic, byte[] value, SendCallback callback) {
-            producer.send(ProducerRecord.of(topic, value)).whenComplete((result, error) -> callback.completed(error));
+            producer.send(ProducerRecord.of(topic, value), (result, error) -> callback.completed(error));
         }
 
         @Override

@@ -17,6 +17,11 @@ final class AccumulatorPartitionView implements PartitionView {
                 .filter(p -> leaders[p] != NO_LEADER).toArray();
     }
 
+    /** The accumulator's queues of the topic. */
+    TopicQueues queues() {
+        return queues;
+    }
+
     @Override
     public String topic() {
         return queues.topic;

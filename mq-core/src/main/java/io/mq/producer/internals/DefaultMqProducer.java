@@ -16,6 +16,7 @@ import io.mq.producer.ProducerMetrics;
 import io.mq.producer.ProducerOptions;
 import io.mq.producer.ProducerRecord;
 import io.mq.producer.RetriableSendException;
+import io.mq.producer.SendCallback;
 import io.mq.producer.SendFailedException;
 import io.mq.producer.SendResult;
 import io.mq.producer.internals.RecordRouter.Mode;
@@ -152,9 +153,14 @@ public final class DefaultMqProducer implements MqProducer {
 
     @Override
     public CompletableFuture<SendResult> send(ProducerRecord record) {
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         submit(record, future, Mode.ASYNC);
         return future;
+    }
+
+    @Override
+    public void send(ProducerRecord record, SendCallback callback) {
+        submit(record, Objects.requireNonNull(callback, "callback"), Mode.ASYNC);
     }
 
     @Override
@@ -163,7 +169,7 @@ public final class DefaultMqProducer implements MqProducer {
             throw new IllegalStateException("sendSync must not be called on a Netty event-loop thread (it would wait "
                     + "on the loop that delivers the answer); use send(record)");
         }
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         submit(record, future, Mode.SYNC);
         try {
             return future.get(syncWaitBound.toMillis(), TimeUnit.MILLISECONDS);
@@ -267,12 +273,12 @@ public final class DefaultMqProducer implements MqProducer {
         return "MqProducer[" + clientId() + ", " + state.get() + "]";
     }
 
-    private void submit(ProducerRecord record, CompletableFuture<SendResult> future, Mode mode) {
+    private void submit(ProducerRecord record, SendCallback callback, Mode mode) {
         Objects.requireNonNull(record, "record");
         SendFailedException refused = refusal(record);
         if (refused == null) {
             try {
-                router.route(interceptors.onSend(record), future, mode);
+                router.route(interceptors.onSend(record), callback, mode);
                 return;
             } catch (SendFailedException e) {
                 refused = e;
@@ -280,10 +286,10 @@ public final class DefaultMqProducer implements MqProducer {
         }
         metrics.recordFailed(refused.code(), 1);
         interceptors.onAcknowledgement(null, refused);
-        if (future == null) {
+        if (callback == null) {
             throw refused;
         }
-        future.completeExceptionally(refused);
+        SendCallbacks.failed(callback, refused);
     }
 
     /** Why a send is refused in the current state, or null while running. */

@@ -4,6 +4,7 @@ import io.mq.client.MqExceptions;
 import io.mq.metadata.TopicPartition;
 import io.mq.producer.FatalSendException;
 import io.mq.producer.Persistence;
+import io.mq.producer.SendCallback;
 import io.mq.producer.SendFailedException;
 import io.mq.producer.SendResult;
 import io.mq.protocol.record.Header;
@@ -20,15 +21,16 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * One record batch for one partition, from the first record appended to the last future completed. It owns the
+ * One record batch for one partition, from the first record appended to the last callback told. It owns the
  * batch's buffer and the memory reserved for it: completing or failing the batch releases both, exactly once.
  *
  * <p>Life: <em>open</em> (records are appended under the partition's lock), <em>sealed</em> (full, or taken for
  * sending), <em>built</em> (header and CRC written, compressed if configured), then sent, possibly several times, and
- * finally {@link #complete completed} or {@link #fail failed}. Each record's future completes with offset
+ * finally {@link #complete completed} or {@link #fail failed}. Each record's callback (its future, for
+ * {@code send(record)}) is told offset
  * {@code baseOffset + i}. The sender writes {@link #buffer()}{@code .retainedDuplicate()} and keeps nothing else.
  *
- * <p>Futures complete on the thread that completes the batch (the engine's I/O thread): callbacks must not block.
+ * <p>Callbacks run on the thread that completes the batch (the engine's I/O thread): they must not block.
  */
 public final class ProducerBatch {
 
@@ -68,7 +70,7 @@ public final class ProducerBatch {
 
     // appended under the partition lock while open
     private RecordBatchBuilder builder;
-    private CompletableFuture<SendResult>[] futures;
+    private SendCallback[] callbacks;
     private long[] timestamps;
     private int recordCount;
     private boolean sync;
@@ -105,7 +107,7 @@ public final class ProducerBatch {
         this.metrics = metrics;
         this.onDone = onDone;
         int capacity = Math.min(MAX_INITIAL_RECORDS, reservedBytes / Math.max(1, firstRecordSize) + 1);
-        this.futures = new CompletableFuture[capacity];
+        this.callbacks = new SendCallback[capacity];
         this.timestamps = new long[capacity];
     }
 
@@ -243,8 +245,8 @@ public final class ProducerBatch {
         String topic = topicPartition.topic();
         int partition = topicPartition.partition();
         for (int i = 0; i < recordCount; i++) {
-            CompletableFuture<SendResult> future = futures[i];
-            if (future == null && !notifyInterceptors) {
+            SendCallback callback = callbacks[i];
+            if (callback == null && !notifyInterceptors) {
                 continue;
             }
             long offset = baseOffset < 0 ? SendResult.UNKNOWN_OFFSET : baseOffset + i;
@@ -253,9 +255,7 @@ public final class ProducerBatch {
             if (notifyInterceptors) {
                 interceptors.onAcknowledgement(result, null);
             }
-            if (future != null) {
-                future.complete(result);
-            }
+            SendCallbacks.succeeded(callback, result);
         }
         signalDone();
         return true;
@@ -277,10 +277,7 @@ public final class ProducerBatch {
             if (notifyInterceptors) {
                 interceptors.onAcknowledgement(null, failure);
             }
-            CompletableFuture<SendResult> future = futures[i];
-            if (future != null) {
-                future.completeExceptionally(failure);
-            }
+            SendCallbacks.failed(callbacks[i], failure);
         }
         signalDone();
         return true;
@@ -288,7 +285,7 @@ public final class ProducerBatch {
 
     /**
      * Ends the batch by handing its records elsewhere (the dead-letter path): {@code forward} gets each record,
-     * decoded, and returns the future of its new send; record {@code i}'s own future then completes as that one does,
+     * decoded, and returns the future of its new send; record {@code i}'s own callback is then told as that one ends,
      * or with {@code failure} (why the records left their topic) if the forward fails. A batch never sent is built
      * first. Releases the buffer and the reserved memory at once; {@link #whenDone()} completes when every forward
      * has.
@@ -311,18 +308,15 @@ public final class ProducerBatch {
             if (!interceptors.isEmpty()) {
                 interceptors.onAcknowledgement(null, failure);
             }
-            CompletableFuture<SendResult> target = futures[i];
+            SendCallback target = callbacks[i];
             forwarded[i] = forward.apply(records.get(i)).whenComplete((result, error) -> {
-                if (target == null) {
-                    return;
-                }
                 if (error == null) {
-                    target.complete(result);
+                    SendCallbacks.succeeded(target, result);
                 } else {
                     if (failure.getSuppressed().length == 0) {
                         failure.addSuppressed(MqExceptions.unwrap(error));
                     }
-                    target.completeExceptionally(failure);
+                    SendCallbacks.failed(target, failure);
                 }
             });
         }
@@ -363,16 +357,16 @@ public final class ProducerBatch {
 
     /** Appends a record; false if it does not fit. Caller holds the partition lock and the batch is open. */
     boolean tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers,
-            CompletableFuture<SendResult> future, boolean syncSend) {
+            SendCallback callback, boolean syncSend) {
         if (!builder.tryAppend(timestamp, key, value, headers)) {
             return false;
         }
-        if (recordCount == futures.length) {
+        if (recordCount == callbacks.length) {
             int capacity = recordCount * 2;
-            futures = Arrays.copyOf(futures, capacity);
+            callbacks = Arrays.copyOf(callbacks, capacity);
             timestamps = Arrays.copyOf(timestamps, capacity);
         }
-        futures[recordCount] = future;
+        callbacks[recordCount] = callback;
         timestamps[recordCount] = timestamp;
         recordCount++;
         if (syncSend) {

@@ -6,6 +6,7 @@ import io.mq.producer.Persistence;
 import io.mq.producer.ProducerOptions;
 import io.mq.producer.ProducerRecord;
 import io.mq.producer.RetriableSendException;
+import io.mq.producer.SendCallback;
 import io.mq.producer.SendConfigurationException;
 import io.mq.producer.SendFailedException;
 import io.mq.producer.SendResult;
@@ -118,28 +119,31 @@ public final class RecordAccumulator {
      * @param record     the record (after interceptors)
      * @param partitioner the producer's partitioner
      * @param partitions the topic's partitions, from {@link #partitionView}
-     * @param future     completed with the record's result, or null if nobody waits for it
+     * @param callback   told the record's outcome, or null if nobody waits for it
      * @param sync       whether the caller waits for the result: the batch then skips linger
      * @return what the sender should do
      * @throws SendFailedException if the record is too large, names a partition the topic lacks, memory is short,
      *                             or the accumulator is closed
      */
     public AppendResult append(ProducerRecord record, Partitioner partitioner, PartitionView partitions,
-            CompletableFuture<SendResult> future, boolean sync) {
+            SendCallback callback, boolean sync) {
+        TopicQueues queues = partitions instanceof AccumulatorPartitionView view ? view.queues()
+                : topics(record.topic()); // a view of this accumulator saves the lookup by topic
         if (record.hasPartition()) {
             if (record.partition() >= partitions.partitionCount()) {
                 throw new FatalSendException("the record names partition " + record.partition() + " but the topic has "
                         + partitions.partitionCount() + " partitions", record.topic(), record.partition(),
                         SendFailedException.INVALID_PARTITION, Persistence.NOT_PERSISTED);
             }
-            return append(record, record.partition(), future, sync, false);
+            return append(record, queues.queue(record.partition()), callback, sync, false);
         }
         boolean again = partitioner.repartitionOnNewBatch();
-        AppendResult result = append(record, choose(partitioner, record, partitions), future, sync, again);
+        AppendResult result = append(record, queues.queue(choose(partitioner, record, partitions)), callback, sync,
+                again);
         if (result != AppendResult.ABORTED_FOR_NEW_BATCH) {
             return result;
         }
-        append(record, choose(partitioner, record, partitions), future, sync, false);
+        append(record, queues.queue(choose(partitioner, record, partitions)), callback, sync, false);
         return AppendResult.READY; // the aborted partition's batch is full
     }
 
@@ -148,14 +152,17 @@ public final class RecordAccumulator {
      *
      * @param abortOnNewBatch if the partition's open batch is full, seal it and return
      *                        {@link AppendResult#ABORTED_FOR_NEW_BATCH} without appending
-     * @throws SendFailedException as {@link #append(ProducerRecord, Partitioner, PartitionView, CompletableFuture,
+     * @throws SendFailedException as {@link #append(ProducerRecord, Partitioner, PartitionView, SendCallback,
      *                             boolean)}
      */
-    public AppendResult append(ProducerRecord record, int partition, CompletableFuture<SendResult> future,
+    public AppendResult append(ProducerRecord record, int partition, SendCallback callback,
             boolean sync, boolean abortOnNewBatch) {
-        String topic = record.topic();
-        int recordSize = checkSize(record, partition);
-        PartitionQueue queue = queue(topic, partition);
+        return append(record, queue(record.topic(), partition), callback, sync, abortOnNewBatch);
+    }
+
+    private AppendResult append(ProducerRecord record, PartitionQueue queue, SendCallback callback, boolean sync,
+            boolean abortOnNewBatch) {
+        int recordSize = checkSize(record, queue.topicPartition.partition());
         long timestamp = record.hasTimestamp() ? record.timestamp() : time.currentTimeMillis();
         Header[] headers = record.headers().isEmpty() ? NO_HEADERS : record.headers().toArray(NO_HEADERS);
         ProducerBatch filled;
@@ -164,7 +171,7 @@ public final class RecordAccumulator {
             ProducerBatch last = queue.batches.peekLast();
             if (last == null || !last.isOpen()) {
                 filled = null;
-            } else if (last.tryAppend(timestamp, record.key(), record.value(), headers, future, sync)) {
+            } else if (last.tryAppend(timestamp, record.key(), record.value(), headers, callback, sync)) {
                 return sync ? AppendResult.READY : AppendResult.APPENDED;
             } else {
                 queue.seal(last);
@@ -177,7 +184,7 @@ public final class RecordAccumulator {
                 return AppendResult.ABORTED_FOR_NEW_BATCH;
             }
         }
-        return appendToNewBatch(queue, recordSize, timestamp, record, headers, future, sync, filled != null);
+        return appendToNewBatch(queue, recordSize, timestamp, record, headers, callback, sync, filled != null);
     }
 
     /**
@@ -474,7 +481,7 @@ public final class RecordAccumulator {
     // ---- internals ----
 
     private AppendResult appendToNewBatch(PartitionQueue queue, int recordSize, long timestamp, ProducerRecord record,
-            Header[] headers, CompletableFuture<SendResult> future, boolean sync, boolean batchFilled) {
+            Header[] headers, SendCallback callback, boolean sync, boolean batchFilled) {
         int reserved = Math.max(batchSize, RecordBatch.HEADER_SIZE + recordSize);
         pool.reserve(reserved, queue.topicPartition); // may block: outside the partition lock
         boolean kept = false;
@@ -485,7 +492,7 @@ public final class RecordAccumulator {
                 ensureOpen(queue.topicPartition);
                 ProducerBatch last = queue.batches.peekLast();
                 if (last != null && last.isOpen()) { // another thread opened a batch meanwhile
-                    if (last.tryAppend(timestamp, record.key(), record.value(), headers, future, sync)) {
+                    if (last.tryAppend(timestamp, record.key(), record.value(), headers, callback, sync)) {
                         return sync || batchFilled ? AppendResult.READY : AppendResult.APPENDED;
                     }
                     queue.seal(last);
@@ -495,7 +502,7 @@ public final class RecordAccumulator {
                         compressionLevel, reserved, compressionThreshold), reserved, recordSize, pool,
                         time.nanoTime(), deliveryTimeoutNanos, interceptors, metrics, onBatchDone);
                 kept = true; // the batch owns the reservation now
-                if (!batch.tryAppend(timestamp, record.key(), record.value(), headers, future, sync)) {
+                if (!batch.tryAppend(timestamp, record.key(), record.value(), headers, callback, sync)) {
                     batch.fail(batch.failure("the first record of a batch did not fit", SendFailedException.ABORTED,
                             null));
                     throw new IllegalStateException("the first record of a new batch must fit");

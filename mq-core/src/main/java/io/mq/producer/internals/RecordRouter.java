@@ -7,6 +7,7 @@ import io.mq.metadata.TopicMetadata;
 import io.mq.metadata.TopicPartition;
 import io.mq.producer.DeadLetterHeaders;
 import io.mq.producer.ProducerRecord;
+import io.mq.producer.SendCallback;
 import io.mq.producer.SendFailedException;
 import io.mq.producer.SendResult;
 import io.mq.producer.internals.RecordsQueuedForUnknownTopic.Parked;
@@ -39,7 +40,7 @@ final class RecordRouter {
 
     /** How a record was sent. */
     enum Mode {
-        /** {@code send}: the caller gets a future. */
+        /** {@code send}: the caller gets a future or gave a callback. */
         ASYNC,
         /** {@code sendSync}: the caller waits, so the batch skips linger. */
         SYNC,
@@ -81,17 +82,17 @@ final class RecordRouter {
     /**
      * Appends or parks a record (after interceptors) on the calling thread.
      *
-     * @param future completed with the record's outcome, or null if nobody waits for it
+     * @param callback told the record's outcome, or null if nobody waits for it
      * @throws SendFailedException if the record is refused at once (too large, invalid partition, memory full,
      *                             accumulator closed)
      */
-    void route(ProducerRecord record, CompletableFuture<SendResult> future, Mode mode) {
+    void route(ProducerRecord record, SendCallback callback, Mode mode) {
         boolean oneway = mode == Mode.ONEWAY;
         boolean sync = mode == Mode.SYNC;
         if (parkedOrReleasing == 0) {
             PartitionView view = view(record.topic(), oneway);
             if (view != null) {
-                append(record, view, future, sync, oneway);
+                append(record, view, callback, sync, oneway);
                 return;
             }
         }
@@ -118,14 +119,14 @@ final class RecordRouter {
                         continue;
                     }
                 }
-                parking.park(record, future, sync, oneway, time.nanoTime());
+                parking.park(record, callback, sync, oneway, time.nanoTime());
                 parkedOrReleasing = parking.size();
                 askSender = !waiting && awaited.add(record.topic());
                 break;
             }
         }
         if (view != null) {
-            append(record, view, future, sync, oneway); // nothing of the topic is parked: order holds
+            append(record, view, callback, sync, oneway); // nothing of the topic is parked: order holds
         } else if (askSender) {
             sender.awaitTopic(record.topic());
         }
@@ -157,15 +158,15 @@ final class RecordRouter {
             for (Parked p : parking.release(topic)) {
                 PartitionView view = outcome == Release.DONE ? view(topic, p.oneway()) : null;
                 if (view == null) {
-                    parking.park(p.record(), p.future(), p.sync(), p.oneway(), p.parkedNanos());
+                    parking.park(p.record(), p.callback(), p.sync(), p.oneway(), p.parkedNanos());
                     outcome = outcome == Release.DONE ? Release.METADATA_CHANGED : outcome;
                     continue;
                 }
                 try {
-                    append(p.record(), view, p.future(), p.sync(), p.oneway());
+                    append(p.record(), view, p.callback(), p.sync(), p.oneway());
                 } catch (SendFailedException e) {
                     if (SendFailedException.BUFFER_EXHAUSTED.equals(e.code()) && memory.blocksWhenFull()) {
-                        parking.park(p.record(), p.future(), p.sync(), p.oneway(), p.parkedNanos());
+                        parking.park(p.record(), p.callback(), p.sync(), p.oneway(), p.parkedNanos());
                         outcome = Release.MEMORY_SHORT;
                     } else {
                         refused.add(p);
@@ -236,7 +237,7 @@ final class RecordRouter {
         headers.add(header(DeadLetterHeaders.ERROR_MESSAGE, failure.getMessage()));
         ProducerRecord copy = new ProducerRecord(deadLetterTopic, ProducerRecord.ANY_PARTITION,
                 Math.max(record.timestamp(), ProducerRecord.NO_TIMESTAMP), record.key(), record.value(), headers);
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         try {
             route(copy, future, Mode.ASYNC);
         } catch (SendFailedException e) {
@@ -261,18 +262,16 @@ final class RecordRouter {
         }
     }
 
-    private void append(ProducerRecord record, PartitionView view, CompletableFuture<SendResult> future,
-            boolean sync, boolean oneway) {
+    private void append(ProducerRecord record, PartitionView view, SendCallback callback, boolean sync,
+            boolean oneway) {
         RecordAccumulator target = oneway ? onewayAccumulator : accumulator;
-        sender.appended(target.append(record, partitioner, view, future, sync));
+        sender.appended(target.append(record, partitioner, view, callback, sync));
     }
 
     private void fail(Parked parked, SendFailedException failure) {
         metrics.recordFailed(failure.code(), 1);
         interceptors.onAcknowledgement(null, failure);
-        if (parked.future() != null) {
-            parked.future().completeExceptionally(failure);
-        }
+        SendCallbacks.failed(parked.callback(), failure);
     }
 
     /** The topic's view for the current metadata, or null if metadata does not describe the topic. */

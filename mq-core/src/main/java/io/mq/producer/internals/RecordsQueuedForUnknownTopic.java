@@ -4,6 +4,7 @@ import io.mq.producer.FatalSendException;
 import io.mq.producer.Persistence;
 import io.mq.producer.ProducerRecord;
 import io.mq.producer.RetriableSendException;
+import io.mq.producer.SendCallback;
 import io.mq.producer.SendFailedException;
 import io.mq.producer.SendResult;
 import io.mq.protocol.Errors;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -30,7 +30,7 @@ import java.util.function.Function;
  * other sends fail fast with {@link SendFailedException#BUFFER_EXHAUSTED}. Once {@link #abortAll aborted} (the producer
  * closed or stopped) it refuses every record.
  *
- * <p>Thread-safe (its monitor is its lock); futures are completed outside the lock.
+ * <p>Thread-safe (its monitor is its lock); callbacks are told outside the lock.
  */
 public final class RecordsQueuedForUnknownTopic {
 
@@ -38,12 +38,12 @@ public final class RecordsQueuedForUnknownTopic {
      * A waiting record.
      *
      * @param record      the record (after interceptors)
-     * @param future      its future, or null if nobody waits for it
+     * @param callback    told its outcome, or null if nobody waits for it
      * @param sync        whether it was sent synchronously
      * @param oneway      whether it was sent fire-and-forget (it goes to the acks=0 batches)
      * @param parkedNanos when it started waiting
      */
-    public record Parked(ProducerRecord record, CompletableFuture<SendResult> future, boolean sync, boolean oneway,
+    public record Parked(ProducerRecord record, SendCallback callback, boolean sync, boolean oneway,
             long parkedNanos) {
     }
 
@@ -80,8 +80,8 @@ public final class RecordsQueuedForUnknownTopic {
      *
      * @throws RetriableSendException if the area is full
      */
-    public void park(ProducerRecord record, CompletableFuture<SendResult> future, boolean sync, long nowNanos) {
-        park(record, future, sync, false, nowNanos);
+    public void park(ProducerRecord record, SendCallback callback, boolean sync, long nowNanos) {
+        park(record, callback, sync, false, nowNanos);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class RecordsQueuedForUnknownTopic {
      * @param oneway whether the record was sent fire-and-forget
      * @throws RetriableSendException if the area is full
      */
-    public synchronized void park(ProducerRecord record, CompletableFuture<SendResult> future, boolean sync,
+    public synchronized void park(ProducerRecord record, SendCallback callback, boolean sync,
             boolean oneway, long nowNanos) {
         if (refusal != null) {
             throw refused(record);
@@ -100,7 +100,7 @@ public final class RecordsQueuedForUnknownTopic {
             throw full(record, "");
         }
         byTopic.computeIfAbsent(record.topic(), t -> new ArrayDeque<>())
-                .addLast(new Parked(record, future, sync, oneway, nowNanos));
+                .addLast(new Parked(record, callback, sync, oneway, nowNanos));
         bytes += size;
         count++;
     }
@@ -112,12 +112,12 @@ public final class RecordsQueuedForUnknownTopic {
      * @return false (nothing parked) if no record waits for the topic
      * @throws RetriableSendException if the area is full
      */
-    public synchronized boolean parkIfWaiting(ProducerRecord record, CompletableFuture<SendResult> future,
+    public synchronized boolean parkIfWaiting(ProducerRecord record, SendCallback callback,
             boolean sync, boolean oneway, long nowNanos) {
         if (!byTopic.containsKey(record.topic())) {
             return false;
         }
-        park(record, future, sync, oneway, nowNanos);
+        park(record, callback, sync, oneway, nowNanos);
         return true;
     }
 
@@ -345,9 +345,7 @@ public final class RecordsQueuedForUnknownTopic {
             SendFailedException e = failure.apply(p);
             metrics.recordFailed(e.code(), 1);
             interceptors.onAcknowledgement(null, e);
-            if (p.future() != null) {
-                p.future().completeExceptionally(e);
-            }
+            SendCallbacks.failed(p.callback(), e);
         }
     }
 }

@@ -63,10 +63,10 @@ class RecordAccumulatorTest {
     @Test
     void recordsFillOneBatchUntilItIsFullAndThenItIsReady() {
         accumulator = accumulator(options().batchSize(1024).linger(HOUR));
-        List<CompletableFuture<SendResult>> futures = new ArrayList<>();
+        List<SendFuture> futures = new ArrayList<>();
         AppendResult result;
         do {
-            futures.add(new CompletableFuture<>());
+            futures.add(new SendFuture());
             result = accumulator.append(record(0, 100), 0, futures.get(futures.size() - 1), false, false);
         } while (result != AppendResult.READY);
         int inFirstBatch = futures.size() - 1;
@@ -114,7 +114,7 @@ class RecordAccumulatorTest {
         accumulator = accumulator(options().linger(HOUR));
         accumulator.append(record(0, 10), 0, null, false, false);
 
-        assertThat(accumulator.append(record(0, 10), 0, new CompletableFuture<>(), true, false))
+        assertThat(accumulator.append(record(0, 10), 0, new SendFuture(), true, false))
                 .isEqualTo(AppendResult.READY);
         assertThat(accumulator.ready(time.nanoTime()).readyPartitions()).containsExactly(P0);
     }
@@ -216,7 +216,7 @@ class RecordAccumulatorTest {
     void batchesPastTheDeliveryTimeoutExpireWithATypedError() {
         accumulator = accumulator(options().linger(Duration.ZERO).requestTimeout(Duration.ofSeconds(1))
                 .deliveryTimeout(Duration.ofSeconds(1)));
-        CompletableFuture<SendResult> neverSent = new CompletableFuture<>();
+        SendFuture neverSent = new SendFuture();
         accumulator.append(record(0, 10), 0, neverSent, false, false);
         accumulator.append(record(1, 10), 1, null, false, false);
         ProducerBatch unanswered = accumulator.drain(List.of(P1), MAX_REQUEST, time.nanoTime()).get(0);
@@ -243,7 +243,7 @@ class RecordAccumulatorTest {
     void anUnansweredAttemptMakesAnExpiredBatchPossiblyPersisted() {
         accumulator = accumulator(options().linger(Duration.ZERO).requestTimeout(Duration.ofSeconds(1))
                 .deliveryTimeout(Duration.ofSeconds(1)));
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         accumulator.append(record(0, 10), 0, future, false, false);
         ProducerBatch batch = drainOne();
         batch.markPossiblyPersisted();
@@ -337,10 +337,10 @@ class RecordAccumulatorTest {
     @Test
     void abortFailsQueuedAndInFlightBatches() {
         accumulator = accumulator(options().linger(Duration.ZERO));
-        CompletableFuture<SendResult> inFlight = new CompletableFuture<>();
+        SendFuture inFlight = new SendFuture();
         accumulator.append(record(0, 10), 0, inFlight, false, false);
         drainOne();
-        CompletableFuture<SendResult> queued = new CompletableFuture<>();
+        SendFuture queued = new SendFuture();
         accumulator.append(record(0, 10), 0, queued, false, false);
 
         assertThat(accumulator.abortAll(new IllegalStateException("closing now"))).isEqualTo(2);
@@ -377,7 +377,7 @@ class RecordAccumulatorTest {
             }
         };
         accumulator = accumulator(options().linger(Duration.ZERO).interceptor(interceptor));
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         accumulator.append(record(0, 10), 0, null, false, false);
         accumulator.append(record(0, 10), 0, future, false, false);
         ProducerBatch batch = drainOne();
@@ -399,7 +399,7 @@ class RecordAccumulatorTest {
     @Test
     void acksZeroCompletesWithUnknownOffsets() {
         accumulator = accumulator(options().linger(Duration.ZERO));
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         accumulator.append(record(0, 10), 0, future, false, false);
 
         drainOne().complete(SendResult.UNKNOWN_OFFSET, -1);
@@ -445,7 +445,7 @@ class RecordAccumulatorTest {
             for (int t = 0; t < threads; t++) {
                 senders.execute(() -> {
                     for (int i = 0; i < perThread; i++) {
-                        CompletableFuture<SendResult> future = new CompletableFuture<>();
+                        SendFuture future = new SendFuture();
                         futures.add(future);
                         accumulator.append(keyless(50 + i % 100), sticky, view, future, false);
                     }
@@ -527,11 +527,11 @@ class RecordAccumulatorTest {
     void expiredBatchesCanBeHandedToTheCallerWhichForwardsTheirRecords() {
         accumulator = accumulator(options().linger(Duration.ofSeconds(1)).requestTimeout(Duration.ofSeconds(1))
                 .deliveryTimeout(Duration.ofSeconds(2)));
-        CompletableFuture<SendResult> original = new CompletableFuture<>();
+        SendFuture original = new SendFuture();
         accumulator.append(ProducerRecord.builder(TOPIC).partition(2).key("k".getBytes()).value(value(30))
                 .header("h", new byte[] {7}).timestamp(1234L).build(), 2, original, false, false);
         List<Record> forwarded = new ArrayList<>();
-        CompletableFuture<SendResult> deadLetter = new CompletableFuture<>();
+        SendFuture deadLetter = new SendFuture();
         time.advance(Duration.ofSeconds(2));
 
         List<ProducerBatch> expired = accumulator.expire(time.nanoTime(), (batch, failure) -> {
@@ -561,7 +561,7 @@ class RecordAccumulatorTest {
     @Test
     void aFailedForwardFailsTheOriginalRecordWithItsOwnFailure() {
         accumulator = accumulator(options().linger(Duration.ZERO));
-        CompletableFuture<SendResult> original = new CompletableFuture<>();
+        SendFuture original = new SendFuture();
         accumulator.append(record(0, 10), 0, original, false, false);
         ProducerBatch batch = drainOne();
         RetriableSendException failure = new RetriableSendException("gone", TOPIC, 0, "X", Persistence.NOT_PERSISTED);
@@ -576,7 +576,7 @@ class RecordAccumulatorTest {
     @Test
     void abortAllCanNameItsReasonAndCode() {
         accumulator = accumulator(options().linger(HOUR));
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         accumulator.append(record(0, 10), 0, future, false, false);
 
         assertThat(accumulator.abortAll("closed before delivery", SendFailedException.PRODUCER_CLOSED, null))

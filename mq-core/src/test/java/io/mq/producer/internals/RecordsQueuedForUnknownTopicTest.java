@@ -31,7 +31,7 @@ class RecordsQueuedForUnknownTopicTest {
         ProducerRecord second = ProducerRecord.of("a", new byte[] {2});
         waiting.park(first, null, false, 0);
         waiting.park(ProducerRecord.of("b", new byte[] {3}), null, true, 0);
-        waiting.park(second, new CompletableFuture<>(), false, SECOND);
+        waiting.park(second, new SendFuture(), false, SECOND);
 
         assertThat(waiting.topics()).containsExactlyInAnyOrder("a", "b");
         assertThat(waiting.size()).isEqualTo(3);
@@ -45,8 +45,8 @@ class RecordsQueuedForUnknownTopicTest {
 
     @Test
     void recordsStillWaitingAfterTheBoundFailWithAMetadataTimeout() {
-        CompletableFuture<SendResult> old = new CompletableFuture<>();
-        CompletableFuture<SendResult> young = new CompletableFuture<>();
+        SendFuture old = new SendFuture();
+        SendFuture young = new SendFuture();
         waiting.park(ProducerRecord.of("a", new byte[1]), old, false, 0);
         waiting.park(ProducerRecord.of("a", new byte[1]), young, false, 5 * SECOND);
         assertThat(waiting.nextExpiryNanos()).isEqualTo(10 * SECOND);
@@ -121,7 +121,7 @@ class RecordsQueuedForUnknownTopicTest {
 
     @Test
     void aTopicTheMetadataRejectsFailsItsRecordsWithThatError() {
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         waiting.park(ProducerRecord.of("secret", null), future, false, 0);
 
         assertThat(waiting.fail("secret", Errors.TOPIC_AUTHORIZATION_FAILED)).isEqualTo(1);
@@ -133,7 +133,7 @@ class RecordsQueuedForUnknownTopicTest {
 
     @Test
     void abortFailsEveryWaitingRecord() {
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         waiting.park(ProducerRecord.of("a", null), future, false, 0);
 
         assertThat(waiting.abortAll(new IllegalStateException("closed"))).isEqualTo(1);
@@ -175,9 +175,9 @@ class RecordsQueuedForUnknownTopicTest {
 
     @Test
     void expiringOneTopicFailsItsRecordsThatWaitedTheBoundWithTheFailureGiven() {
-        CompletableFuture<SendResult> old = new CompletableFuture<>();
-        CompletableFuture<SendResult> young = new CompletableFuture<>();
-        CompletableFuture<SendResult> other = new CompletableFuture<>();
+        SendFuture old = new SendFuture();
+        SendFuture young = new SendFuture();
+        SendFuture other = new SendFuture();
         waiting.park(ProducerRecord.of("a", new byte[1]), old, false, 0);
         waiting.park(ProducerRecord.of("a", new byte[1]), young, false, 5 * SECOND);
         waiting.park(ProducerRecord.of("b", new byte[1]), other, false, 0);
@@ -196,7 +196,7 @@ class RecordsQueuedForUnknownTopicTest {
 
     @Test
     void abortingAllCanNameItsReasonAndCode() {
-        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture();
         waiting.park(ProducerRecord.of("a", new byte[1]), future, false, 0);
 
         assertThat(waiting.abortAll("the producer closed", SendFailedException.PRODUCER_CLOSED, null)).isEqualTo(1);
