@@ -1,6 +1,7 @@
 package io.mq.broker;
 
 import io.mq.broker.storage.FlushMode;
+import io.mq.broker.storage.StorageOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -46,13 +47,13 @@ public record BrokerConfig(String host, int port, Path dataDir, int brokerId, St
     public static final int DEFAULT_PORT = 0;
     public static final int DEFAULT_BROKER_ID = 0;
     public static final String DEFAULT_CLUSTER_ID = "mq-embedded";
-    public static final long DEFAULT_SEGMENT_BYTES = 256L * 1024 * 1024;
-    public static final FlushMode DEFAULT_FLUSH_MODE = FlushMode.ASYNC;
-    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(500);
-    public static final long DEFAULT_FLUSH_DIRTY_BYTES = 16L * 1024 * 1024;
+    public static final long DEFAULT_SEGMENT_BYTES = StorageOptions.DEFAULT_SEGMENT_BYTES;
+    public static final FlushMode DEFAULT_FLUSH_MODE = StorageOptions.DEFAULT_FLUSH_MODE;
+    public static final Duration DEFAULT_FLUSH_INTERVAL = StorageOptions.DEFAULT_FLUSH_INTERVAL;
+    public static final long DEFAULT_FLUSH_DIRTY_BYTES = StorageOptions.DEFAULT_FLUSH_DIRTY_BYTES;
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
     public static final long DEFAULT_RETENTION_BYTES = -1;
-    public static final Duration DEFAULT_RETENTION_CHECK_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RETENTION_CHECK_INTERVAL = StorageOptions.DEFAULT_RETENTION_CHECK_INTERVAL;
     public static final int DEFAULT_PARTITIONS = 1;
     public static final boolean DEFAULT_AUTO_CREATE_TOPICS = true;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024 + 12;

@@ -18,13 +18,16 @@ import java.util.Objects;
 public record StorageOptions(Path dataDir, long segmentBytes, FlushMode flushMode, Duration flushInterval,
         long flushDirtyBytes, Duration retentionCheckInterval) {
 
-    /** 1 GiB, the segment size the storage chapter recommends. */
-    public static final long DEFAULT_SEGMENT_BYTES = 1L << 30;
+    /** 256 MiB per segment file. */
+    public static final long DEFAULT_SEGMENT_BYTES = 256L * 1024 * 1024;
+    /** Page cache first, forced to disk in the background. */
     public static final FlushMode DEFAULT_FLUSH_MODE = FlushMode.ASYNC;
-    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
-    public static final long DEFAULT_FLUSH_DIRTY_BYTES = 64L << 20;
-    /** Five minutes, like Kafka's {@code log.retention.check.interval.ms}. */
-    public static final Duration DEFAULT_RETENTION_CHECK_INTERVAL = Duration.ofMinutes(5);
+    /** The async flusher forces the log at least every 500 ms while data is dirty. */
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(500);
+    /** ... and early once 16 MiB are dirty. */
+    public static final long DEFAULT_FLUSH_DIRTY_BYTES = 16L * 1024 * 1024;
+    /** Retention runs every 30 s. */
+    public static final Duration DEFAULT_RETENTION_CHECK_INTERVAL = Duration.ofSeconds(30);
 
     public StorageOptions {
         Objects.requireNonNull(dataDir, "dataDir");
