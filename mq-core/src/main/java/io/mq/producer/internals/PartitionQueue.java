@@ -19,6 +19,8 @@ final class PartitionQueue {
     final AtomicInteger inFlight = new AtomicInteger();
     /** The order in which batches were first drained, for putting retries back in order; guarded by {@code this}. */
     long nextDrainOrder;
+    /** The size the last batch closed to appends reached, 0 before the first; guarded by {@code this}. */
+    private int lastBatchBytes;
 
     PartitionQueue(TopicPartition topicPartition) {
         this.topicPartition = topicPartition;
@@ -27,8 +29,32 @@ final class PartitionQueue {
     /** Seals the open batch {@code batch}, counting it as completed; caller holds the lock. */
     void seal(ProducerBatch batch) {
         if (batch.seal()) {
-            completedBatches++;
+            closed(batch);
         }
+    }
+
+    /** Counts {@code batch}, just closed to appends (sealed, or drained while open); caller holds the lock. */
+    void closed(ProducerBatch batch) {
+        completedBatches++;
+        lastBatchBytes = batch.sizeInBytes();
+    }
+
+    /** How large a new batch's buffer should start ({@link #initialBatchCapacity(int, int, int)}); caller holds the lock. */
+    int initialBatchCapacity(int minimum, int batchSize) {
+        return initialBatchCapacity(lastBatchBytes, minimum, batchSize);
+    }
+
+    /**
+     * How large a new batch's buffer should start: the power of two that holds the last closed batch (so a partition
+     * whose batches carry a record or two does not allocate full-size buffers), at least {@code minimum}, at most
+     * {@code batchSize}; the batch size itself before any batch closed ({@code lastBatchBytes} 0).
+     */
+    static int initialBatchCapacity(int lastBatchBytes, int minimum, int batchSize) {
+        if (lastBatchBytes == 0) {
+            return batchSize;
+        }
+        int holdsLast = lastBatchBytes <= 1 ? 1 : Integer.highestOneBit(lastBatchBytes - 1) << 1;
+        return Math.min(batchSize, Math.max(minimum, holdsLast));
     }
 
     /** Puts a retried batch back before every batch drained after it and every batch never drained. */

@@ -51,6 +51,8 @@ import java.util.function.Consumer;
 public final class RecordAccumulator {
 
     private static final Header[] NO_HEADERS = {};
+    /** The smallest buffer a batch starts with (it grows as records come). */
+    private static final int MIN_INITIAL_BATCH_BUFFER = 1024;
     /** Upper bound of a record's framing: length, attributes, timestamp delta, offset delta, key/value lengths, header count. */
     private static final int RECORD_OVERHEAD = 5 + 1 + 10 + 5 + 5 + 5 + 5;
 
@@ -277,7 +279,7 @@ public final class RecordAccumulator {
                     continue; // a user thread is still compressing it
                 }
                 if (claim == ProducerBatch.CLAIM_WAS_OPEN) {
-                    queue.completedBatches++;
+                    queue.closed(batch);
                 }
                 queue.batches.pollFirst();
                 queue.inFlight.incrementAndGet();
@@ -498,9 +500,11 @@ public final class RecordAccumulator {
                     queue.seal(last);
                     filled = last;
                 }
-                ProducerBatch batch = new ProducerBatch(queue, new RecordBatchBuilder(pool.allocator(), compression,
-                        compressionLevel, reserved, compressionThreshold), reserved, recordSize, pool,
-                        time.nanoTime(), deliveryTimeoutNanos, interceptors, metrics, onBatchDone);
+                RecordBatchBuilder builder = new RecordBatchBuilder(pool.allocator(), compression, compressionLevel,
+                        reserved, compressionThreshold)
+                        .initialCapacity(queue.initialBatchCapacity(MIN_INITIAL_BATCH_BUFFER, reserved));
+                ProducerBatch batch = new ProducerBatch(queue, builder, reserved, recordSize, pool, time.nanoTime(),
+                        deliveryTimeoutNanos, interceptors, metrics, onBatchDone);
                 kept = true; // the batch owns the reservation now
                 if (!batch.tryAppend(timestamp, record.key(), record.value(), headers, callback, sync)) {
                     batch.fail(batch.failure("the first record of a batch did not fit", SendFailedException.ABORTED,

@@ -39,6 +39,7 @@ public final class RecordBatchBuilder {
     private final int compressionLevel;
     private final int maxBatchSize;
     private final int compressionThreshold;
+    private int initialCapacity;
 
     /** Uncompressed: the batch itself, header space first. Compressed: the records alone, compressed at build. */
     private ByteBuf buffer;
@@ -92,6 +93,19 @@ public final class RecordBatchBuilder {
         this.compressionLevel = compressionLevel;
         this.maxBatchSize = maxBatchSize;
         this.compressionThreshold = compressionThreshold;
+        this.initialCapacity = Math.min(maxBatchSize, MAX_INITIAL_CAPACITY);
+    }
+
+    /**
+     * Sets how large the buffer starts (it grows as records are appended), e.g. the size the partition's previous
+     * batch reached, so that a batch of a few records does not take a buffer of the full batch size. Default: the
+     * max batch size, at most 1 MiB. Call before the first append.
+     *
+     * @return this builder
+     */
+    public RecordBatchBuilder initialCapacity(int bytes) {
+        this.initialCapacity = Math.max(HEADER_SIZE, Math.min(bytes, Math.min(maxBatchSize, MAX_INITIAL_CAPACITY)));
+        return this;
     }
 
     /**
@@ -252,7 +266,7 @@ public final class RecordBatchBuilder {
     private ByteBuf buffer(int recordSize) {
         if (buffer == null) {
             int header = codec == null ? HEADER_SIZE : 0;
-            int capacity = Math.max(Math.min(maxBatchSize, MAX_INITIAL_CAPACITY), header + recordSize);
+            int capacity = Math.max(initialCapacity, header + recordSize);
             buffer = codec == null ? allocator.buffer(capacity) : allocator.heapBuffer(capacity);
             buffer.writeZero(header);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +68,27 @@ class RecordBatchBuilderTest {
         assertThat(batch.readableBytes()).isEqualTo(estimate);
         assertThat(RecordBatch.at(batch).sizeInBytes()).isEqualTo(estimate);
         batch.release();
+    }
+
+    @Test
+    void aSmallInitialCapacityGrowsAndBuildsTheSameBytes() {
+        RecordBatchBuilder small = new RecordBatchBuilder(allocator, CompressionType.NONE, 0, 1 << 20)
+                .initialCapacity(64);
+        RecordBatchBuilder full = new RecordBatchBuilder(allocator, CompressionType.NONE, 0, 1 << 20);
+        for (Record record : KafkaRecords.sample(200, 5)) {
+            small.tryAppend(record.timestamp(), record.key(), record.value(), record.headers());
+            full.tryAppend(record.timestamp(), record.key(), record.value(), record.headers());
+        }
+
+        ByteBuf grown = small.build();
+        ByteBuf reference = full.build();
+        try {
+            assertThat(ByteBufUtil.equals(grown, reference)).isTrue();
+            RecordBatch.at(grown).ensureValid();
+        } finally {
+            grown.release();
+            reference.release();
+        }
     }
 
     @Test
