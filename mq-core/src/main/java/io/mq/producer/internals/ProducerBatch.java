@@ -92,7 +92,6 @@ public final class ProducerBatch {
     /** Set once the batch has ended for good: completed, failed, or every forwarded record completed. */
     private volatile boolean signalled;
 
-    @SuppressWarnings("unchecked")
     ProducerBatch(PartitionQueue queue, RecordBatchBuilder builder, int reservedBytes, int firstRecordSize,
             BufferPool pool, long createdNanos, long deliveryTimeoutNanos, ProducerInterceptors interceptors,
             DefaultProducerMetrics metrics, Consumer<ProducerBatch> onDone) {
@@ -106,7 +105,8 @@ public final class ProducerBatch {
         this.interceptors = interceptors;
         this.metrics = metrics;
         this.onDone = onDone;
-        int capacity = Math.min(MAX_INITIAL_RECORDS, reservedBytes / Math.max(1, firstRecordSize) + 1);
+        // as many records as the builder's starting buffer holds; the arrays grow with the buffer
+        int capacity = Math.min(MAX_INITIAL_RECORDS, builder.initialCapacity() / Math.max(1, firstRecordSize) + 1);
         this.callbacks = new SendCallback[capacity];
         this.timestamps = new long[capacity];
     }

@@ -96,6 +96,11 @@ public final class RecordBatchBuilder {
         this.initialCapacity = Math.min(maxBatchSize, MAX_INITIAL_CAPACITY);
     }
 
+    /** How large the buffer starts, in bytes (see {@link #initialCapacity(int)}). */
+    public int initialCapacity() {
+        return initialCapacity;
+    }
+
     /**
      * Sets how large the buffer starts (it grows as records are appended), e.g. the size the partition's previous
      * batch reached, so that a batch of a few records does not take a buffer of the full batch size. Default: the
