@@ -25,8 +25,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BrokerServer implements AutoCloseable {
 
-    private final HandlerRegistry registry;
-    private final RequestStats stats;
     private final int maxFrameBytes;
     private final Duration connectionsMaxIdle;
     private final EventLoopGroup boss;
@@ -35,24 +33,28 @@ public final class BrokerServer implements AutoCloseable {
     private Channel serverChannel;
 
     /**
-     * @param registry           the handlers to dispatch to
-     * @param stats              where answered requests are counted
+     * Starts the event loops; nothing listens before {@link #bind}. Independent of storage, so a broker may create
+     * it while its storage opens.
+     *
      * @param ioThreads          worker event-loop threads
      * @param maxFrameBytes      largest accepted request frame
      * @param connectionsMaxIdle idle time after which a connection with no pending request is closed
      */
-    public BrokerServer(HandlerRegistry registry, RequestStats stats, int ioThreads, int maxFrameBytes,
-            Duration connectionsMaxIdle) {
-        this.registry = registry;
-        this.stats = stats;
+    public BrokerServer(int ioThreads, int maxFrameBytes, Duration connectionsMaxIdle) {
         this.maxFrameBytes = maxFrameBytes;
         this.connectionsMaxIdle = connectionsMaxIdle;
         this.boss = new NioEventLoopGroup(1, new DefaultThreadFactory("mq-broker-accept", true));
         this.workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("mq-broker-io", true));
     }
 
-    /** Binds and returns once the server accepts connections. */
-    public InetSocketAddress bind(String host, int port) throws InterruptedException {
+    /**
+     * Binds and returns once the server accepts connections.
+     *
+     * @param registry the handlers to dispatch to
+     * @param stats    where answered requests are counted
+     */
+    public InetSocketAddress bind(String host, int port, HandlerRegistry registry, RequestStats stats)
+            throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
