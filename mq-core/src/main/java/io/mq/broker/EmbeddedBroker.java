@@ -69,6 +69,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private BrokerServer server;
     private RequestStats requestStats;
     private InetSocketAddress address;
+    /** Written by the network-start thread; read after awaiting it. */
+    private volatile InetSocketAddress boundAddress;
     private boolean attached;
 
     /**
@@ -113,7 +115,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             HandlerRegistry handlers = BrokerHandlers.create(config, topics, store, groups, cluster);
             requestStats = new RequestStats(handlers.servedApis());
             server = awaitNetwork(network);
-            address = server.bind(config.host(), config.port(), handlers, requestStats);
+            address = boundAddress;
+            server.serve(handlers, requestStats);
             if (controller != null) {
                 controller.online(new BrokerNode(config.brokerId(), address.getHostString(), address.getPort()));
             }
@@ -135,26 +138,39 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Creates the server's event loops on a thread of their own: they need nothing from storage, and their first
-     * creation in a JVM (Netty's class loading and platform probing) takes as long as opening the storage, which
-     * the calling thread does meanwhile.
+     * Creates the server's event loops and binds its port, accepting paused, on a thread of their own: they need
+     * nothing from storage, and their first run in a JVM (Netty's class loading and platform probing) takes about
+     * as long as opening the storage, which the calling thread does meanwhile. A client connecting early waits in
+     * the backlog until {@link BrokerServer#serve}. On failure the server is stopped by whoever awaits it.
      */
     private FutureTask<BrokerServer> startNetwork() {
-        FutureTask<BrokerServer> network = new FutureTask<>(() -> new BrokerServer(
-                Math.max(1, Runtime.getRuntime().availableProcessors()), config.maxFrameBytes(),
-                config.connectionsMaxIdle()));
+        FutureTask<BrokerServer> network = new FutureTask<>(() -> {
+            BrokerServer created = new BrokerServer(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    config.maxFrameBytes(), config.connectionsMaxIdle());
+            try {
+                boundAddress = created.bind(config.host(), config.port());
+            } catch (Exception | Error e) {
+                created.close();
+                throw e;
+            }
+            return created;
+        });
         Thread starter = new Thread(network, "mq-broker-" + config.brokerId() + "-network-start");
         starter.setDaemon(true);
         starter.start();
         return network;
     }
 
-    private static BrokerServer awaitNetwork(FutureTask<BrokerServer> network) throws InterruptedException {
+    private static BrokerServer awaitNetwork(FutureTask<BrokerServer> network)
+            throws IOException, InterruptedException {
         try {
             return network.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
