@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -67,6 +69,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private BrokerServer server;
     private RequestStats requestStats;
     private InetSocketAddress address;
+    /** Written by the network-start thread; read after awaiting it. */
+    private volatile InetSocketAddress boundAddress;
     private boolean attached;
 
     /**
@@ -89,6 +93,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("broker cannot start from state " + state.get());
         }
         long started = System.nanoTime();
+        FutureTask<BrokerServer> network = startNetwork();
         try {
             temporaryDataDir = config.dataDir() == null;
             dataDir = temporaryDataDir ? Files.createTempDirectory("mq-broker-") : config.dataDir();
@@ -109,9 +114,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             GroupCoordinator groups = startGroupCoordinator(cluster);
             HandlerRegistry handlers = BrokerHandlers.create(config, topics, store, groups, cluster);
             requestStats = new RequestStats(handlers.servedApis());
-            server = new BrokerServer(handlers, requestStats, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                    config.maxFrameBytes(), config.connectionsMaxIdle());
-            address = server.bind(config.host(), config.port());
+            server = awaitNetwork(network);
+            address = boundAddress;
+            server.serve(handlers, requestStats);
             if (controller != null) {
                 controller.online(new BrokerNode(config.brokerId(), address.getHostString(), address.getPort()));
             }
@@ -123,9 +128,74 @@ public final class EmbeddedBroker implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            if (server == null) {
+                server = awaitNetworkQuietly(network);
+            }
             releaseResources();
             throw new IllegalStateException("mq broker failed to start on " + config.host() + ":" + config.port()
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the server's event loops and binds its port, accepting paused, on a thread of their own: they need
+     * nothing from storage, and their first run in a JVM (Netty's class loading and platform probing) takes about
+     * as long as opening the storage, which the calling thread does meanwhile. A client connecting early waits in
+     * the backlog until {@link BrokerServer#serve}. On failure the server is stopped by whoever awaits it.
+     */
+    private FutureTask<BrokerServer> startNetwork() {
+        FutureTask<BrokerServer> network = new FutureTask<>(() -> {
+            BrokerServer created = new BrokerServer(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    config.maxFrameBytes(), config.connectionsMaxIdle());
+            try {
+                boundAddress = created.bind(config.host(), config.port());
+            } catch (Exception | Error e) {
+                created.close();
+                throw e;
+            }
+            return created;
+        });
+        Thread starter = new Thread(network, "mq-broker-" + config.brokerId() + "-network-start");
+        starter.setDaemon(true);
+        starter.start();
+        return network;
+    }
+
+    private static BrokerServer awaitNetwork(FutureTask<BrokerServer> network)
+            throws IOException, InterruptedException {
+        try {
+            return network.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** After a failed start: waits for the event loops (so they can be stopped); {@code null} if they failed. */
+    private static BrokerServer awaitNetworkQuietly(FutureTask<BrokerServer> network) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return network.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return null;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -13,7 +13,9 @@ import java.util.Locale;
 /**
  * Our broker ({@link BrokerMain}) in its own JVM with the same JVM options as Apache Kafka's start script
  * ({@link JvmSpec#broker()}), on a free loopback port, data in a fresh temp directory, logging at INFO to
- * {@code broker.log} there.
+ * {@code broker.log} there. Its class path is what a user runs it with: mq-core, its runtime dependencies and
+ * logback ({@link ClassPathFile#MQ_BROKER_ARTIFACTS}), not the harness's (which holds Apache Kafka's server and
+ * its ~45 jars); Apache Kafka gets the harness's, which is about its distribution's {@code libs/}.
  */
 public final class MqBrokerProcess implements BrokerUnderTest {
 
@@ -75,7 +77,8 @@ public final class MqBrokerProcess implements BrokerUnderTest {
             int port = LoopbackPorts.free(1)[0];
             Path logback = dir.resolve("logback.xml");
             Files.writeString(logback, LOGBACK);
-            Path classPath = ClassPathFile.write(dir.resolve("classpath.args"));
+            Path classPath = ClassPathFile.writeOnly(dir.resolve("classpath.args"), ClassPathFile.MQ_BROKER_ARTIFACTS,
+                    dir.resolve("probe-classes"));
             List<String> command = JvmSpec.broker()
                     .withOptions("-Dlogback.configurationFile=" + logback)
                     .probedInto(dir.resolve("probe.log"))

@@ -3,7 +3,6 @@ package io.mq.broker.metadata;
 import io.mq.broker.storage.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The broker's durable metadata: topics (name, id, partition count, configs) and the producer-id block. Every change
@@ -93,7 +93,7 @@ public final class TopicRegistry {
         if (topics.containsKey(name)) {
             throw new IllegalStateException("topic " + name + " already exists");
         }
-        Topic topic = new Topic(name, UUID.randomUUID(), partitions, configs);
+        Topic topic = new Topic(name, newTopicId(), partitions, configs);
         replace(name, topic);
         return topic;
     }
@@ -163,14 +163,46 @@ public final class TopicRegistry {
             props.put(prefix + "partitions", Integer.toString(topic.partitions()));
             topic.configs().forEach((k, v) -> props.put(prefix + "config." + k, v));
         }
-        Properties out = new Properties();
-        out.putAll(props);
-        StringWriter text = new StringWriter();
+        StringBuilder text = new StringBuilder("# mq broker metadata\n");
+        props.forEach((key, value) -> text.append(escape(key)).append('=').append(escape(value)).append('\n'));
         try {
-            out.store(text, "mq broker metadata");
             AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write broker metadata " + file, e);
         }
+    }
+
+    /**
+     * A key or value in {@link Properties#load(java.io.Reader)} syntax. Written by hand rather than with
+     * {@code Properties.store}, whose date comment loads the time-zone names of the locale data (~10 ms on a cold
+     * start, on the path of the first topic creation).
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\f' -> out.append("\\f");
+                case '=', ':', '#', '!', ' ' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A random (version 4) topic id. Ids must be unique within the broker and differ when a topic is re-created;
+     * they are not secrets, so this draws from {@link ThreadLocalRandom} instead of {@code UUID.randomUUID()}'s
+     * {@code SecureRandom}, whose first use (provider set-up) costs ~10 ms on the startup path.
+     */
+    static UUID newTopicId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long mostSigBits = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long leastSigBits = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(mostSigBits, leastSigBits);
     }
 }

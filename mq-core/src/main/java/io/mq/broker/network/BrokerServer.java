@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BrokerServer implements AutoCloseable {
 
-    private final HandlerRegistry registry;
-    private final RequestStats stats;
     private final int maxFrameBytes;
+    private volatile HandlerRegistry registry;
+    private volatile RequestStats stats;
     private final Duration connectionsMaxIdle;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -35,27 +35,29 @@ public final class BrokerServer implements AutoCloseable {
     private Channel serverChannel;
 
     /**
-     * @param registry           the handlers to dispatch to
-     * @param stats              where answered requests are counted
+     * Starts the event loops; nothing listens before {@link #bind}, nothing is accepted before {@link #serve}.
+     * Independent of storage, so a broker may create and bind it while its storage opens.
+     *
      * @param ioThreads          worker event-loop threads
      * @param maxFrameBytes      largest accepted request frame
      * @param connectionsMaxIdle idle time after which a connection with no pending request is closed
      */
-    public BrokerServer(HandlerRegistry registry, RequestStats stats, int ioThreads, int maxFrameBytes,
-            Duration connectionsMaxIdle) {
-        this.registry = registry;
-        this.stats = stats;
+    public BrokerServer(int ioThreads, int maxFrameBytes, Duration connectionsMaxIdle) {
         this.maxFrameBytes = maxFrameBytes;
         this.connectionsMaxIdle = connectionsMaxIdle;
         this.boss = new NioEventLoopGroup(1, new DefaultThreadFactory("mq-broker-accept", true));
         this.workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("mq-broker-io", true));
     }
 
-    /** Binds and returns once the server accepts connections. */
+    /**
+     * Binds the listening socket with accepting paused: clients that connect wait in the backlog (their first
+     * request in the socket buffer) until {@link #serve}. Lets a broker take its port before its storage is open.
+     */
     public InetSocketAddress bind(String host, int port) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -73,6 +75,19 @@ public final class BrokerServer implements AutoCloseable {
         serverChannel = bootstrap.bind(host, port).sync().channel();
         channels.add(serverChannel);
         return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /**
+     * Starts accepting connections (those waiting in the backlog first), dispatching their requests to
+     * {@code registry}. Call once, after {@link #bind}.
+     *
+     * @param registry the handlers to dispatch to
+     * @param stats    where answered requests are counted
+     */
+    public void serve(HandlerRegistry registry, RequestStats stats) {
+        this.registry = registry;
+        this.stats = stats;
+        serverChannel.config().setAutoRead(true);
     }
 
     /** Closes the listener and every connection, then stops the event loops. */
