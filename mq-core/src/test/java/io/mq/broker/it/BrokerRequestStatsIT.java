@@ -38,6 +38,35 @@ class BrokerRequestStatsIT {
     }
 
     @Test
+    void listenersAreToldOfEachRequestAndOneThatThrowsDoesNotDisturbTheAnswer() throws IOException {
+        RequestStats stats = BROKER.broker().requestStats();
+        List<Long> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RequestStats.RequestListener recording = (api, nanos) -> {
+            if (api == ApiKey.API_VERSIONS) {
+                told.add(nanos);
+            }
+        };
+        RequestStats.RequestListener throwing = (api, nanos) -> {
+            throw new IllegalStateException("a broken listener");
+        };
+        stats.addListener(throwing);
+        stats.addListener(recording);
+        try (RawConnection connection = new RawConnection(BROKER.bootstrapServers())) {
+            for (int i = 0; i < 2; i++) {
+                ApiVersionsResponse answer = connection.call(ApiKey.API_VERSIONS, (short) 3,
+                        new ApiVersionsRequest("stats-test", "1.0"), ApiVersionsResponse::read);
+                assertThat(answer.errorCode()).isZero();
+            }
+            stats.removeListener(recording);
+            stats.removeListener(throwing);
+            connection.call(ApiKey.API_VERSIONS, (short) 3, new ApiVersionsRequest("stats-test", "1.0"),
+                    ApiVersionsResponse::read);
+        }
+
+        assertThat(told).hasSize(2).allSatisfy(nanos -> assertThat(nanos).isPositive());
+    }
+
+    @Test
     void trackedApisAreExactlyTheAdvertisedOnes() throws IOException {
         ApiVersionsResponse advertised;
         try (RawConnection connection = new RawConnection(BROKER.bootstrapServers())) {

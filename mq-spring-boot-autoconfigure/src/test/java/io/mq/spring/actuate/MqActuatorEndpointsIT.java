@@ -84,6 +84,7 @@ class MqActuatorEndpointsIT {
                 .contains("mq_broker_requests_seconds_count{api=\"Produce\",broker_id=\"0\"} "
                         + (producesBefore + SENDS) + "\n")
                 .contains("mq_broker_requests_seconds_sum{api=\"Metadata\",broker_id=\"0\"}")
+                .contains("mq_broker_requests_seconds_bucket{api=\"Produce\",broker_id=\"0\",le=\"+Inf\"} ")
                 .contains("mq_broker_appended_records_total{broker_id=\"0\"} " + (appendedBefore + SENDS) + ".0")
                 .contains("mq_broker_appended_bytes_total{broker_id=\"0\"}")
                 .contains("mq_broker_storage_size_bytes{broker_id=\"0\"}")

@@ -25,10 +25,10 @@ class MqEmbeddedBrokerMetricsTest {
             }
 
             assertThat(registry.get("mq.broker.requests").tag("broker.id", "0").tag("api", "Produce")
-                    .functionTimer().count()).isEqualTo(5);
-            assertThat(registry.get("mq.broker.requests").tag("api", "Produce").functionTimer()
+                    .timer().count()).isEqualTo(5);
+            assertThat(registry.get("mq.broker.requests").tag("api", "Produce").timer()
                     .totalTime(TimeUnit.NANOSECONDS)).isPositive();
-            assertThat(registry.get("mq.broker.requests").tag("api", "Metadata").functionTimer().count())
+            assertThat(registry.get("mq.broker.requests").tag("api", "Metadata").timer().count())
                     .isPositive();
             assertThat(registry.get("mq.broker.appended.records").functionCounter().count()).isEqualTo(5);
             assertThat(registry.get("mq.broker.appended.bytes").functionCounter().count()).isPositive();
