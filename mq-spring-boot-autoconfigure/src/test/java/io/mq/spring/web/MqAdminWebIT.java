@@ -5,6 +5,7 @@ import static io.mq.spring.web.AdminCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -18,6 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -228,6 +230,21 @@ class MqAdminWebIT {
         expectProblem(call(get("/admin/topics/short-lived")), 404, "Topic not found")
                 .andExpect(jsonPath("$.topic").value("short-lived"));
         expectProblem(call(delete("/admin/topics/short-lived")), 404, "Topic not found");
+    }
+
+    @Test
+    void aPathWithoutEndpointIs404AndAnUnsupportedMethodIs405AsProblems() throws Exception {
+        expectProblem(call(get("/admin/nope")), 404, "Not found")
+                .andExpect(jsonPath("$.detail").value("No admin endpoint at GET /admin/nope"))
+                .andExpect(jsonPath("$.instance").value("/admin/nope"));
+        expectProblem(call(delete("/admin/topics")), 405, "Method not allowed")
+                .andExpect(header().string("Allow", containsString("GET")));
+    }
+
+    @Test
+    void pathsOutsideTheAdminApiKeepTheApplicationsOwnErrorHandling() throws Exception {
+        mvc.perform(get("/not-admin/nope")).andExpect(status().isNotFound())
+                .andExpect(content().string(""));
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.mq.spring.autoconfigure.MqProperties;
 import io.mq.spring.web.MqAdminController;
 import io.mq.spring.web.MqAdminExceptionHandler;
 import io.mq.spring.web.ReadOnlyAdminInterceptor;
+import io.mq.spring.web.UnmatchedAdminRequestResolver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,7 +23,7 @@ import org.springframework.web.servlet.handler.MappedInterceptor;
 
 /**
  * The HTTP admin API: a {@link MqAdminController} under {@code mq.admin.web.base-path} over the {@link MqAdmin} bean,
- * with its problem+json error handling. Off unless {@code mq.admin.web.enabled=true}; needs a servlet web
+ * with its problem+json error handling (also for paths and methods under the base path that no endpoint takes). Off unless {@code mq.admin.web.enabled=true}; needs a servlet web
  * application with Spring MVC and Jackson. With {@code mq.admin.web.read-only=true} every mutating call is answered
  * 403. Spring Security, when present, is set up by {@link MqAdminWebSecurityAutoConfiguration}.
  */
@@ -43,6 +45,14 @@ public final class MqAdminWebAutoConfiguration {
     @ConditionalOnMissingBean
     MqAdminExceptionHandler mqAdminExceptionHandler() {
         return new MqAdminExceptionHandler();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UnmatchedAdminRequestResolver mqUnmatchedAdminRequestResolver(MqProperties properties,
+            ObjectProvider<ObjectMapper> objectMapper) {
+        return new UnmatchedAdminRequestResolver(AdminPaths.pattern(properties),
+                objectMapper.getIfAvailable(ObjectMapper::new));
     }
 
     @Bean
