@@ -93,7 +93,7 @@ public final class DefaultMqProducer implements MqProducer {
         this.metadata = new DefaultMetadataManager(pool, metadata);
         this.bufferPool = new BufferPool(options.bufferMemory(), options.backpressure(), options.maxBlock(),
                 PooledByteBufAllocator.DEFAULT);
-        this.interceptors = new ProducerInterceptors(options.interceptors());
+        this.interceptors = new ProducerInterceptors(pool.clientId(), options.interceptors());
         RecordAccumulator accumulator = new RecordAccumulator(options, bufferPool, idempotence, interceptors, metrics,
                 Time.SYSTEM);
         RecordAccumulator oneway = options.acks() == Acks.NONE ? accumulator

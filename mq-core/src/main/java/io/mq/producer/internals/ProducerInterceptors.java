@@ -15,13 +15,19 @@ import org.slf4j.LoggerFactory;
 public final class ProducerInterceptors {
 
     /** No interceptors. */
-    public static final ProducerInterceptors NONE = new ProducerInterceptors(List.of());
+    public static final ProducerInterceptors NONE = new ProducerInterceptors("-", List.of());
 
     private static final Logger log = LoggerFactory.getLogger(ProducerInterceptors.class);
 
+    private final String clientId;
     private final ProducerInterceptor[] interceptors;
 
-    public ProducerInterceptors(List<ProducerInterceptor> interceptors) {
+    /**
+     * @param clientId     the producer's client id, named in warnings
+     * @param interceptors called in this order
+     */
+    public ProducerInterceptors(String clientId, List<ProducerInterceptor> interceptors) {
+        this.clientId = clientId;
         this.interceptors = interceptors.toArray(ProducerInterceptor[]::new);
     }
 
@@ -40,8 +46,8 @@ public final class ProducerInterceptors {
                     current = replaced;
                 }
             } catch (RuntimeException e) {
-                log.warn("Producer interceptor {} failed in onSend for topic {}; record passed on unchanged",
-                        interceptor.getClass().getName(), current.topic(), e);
+                log.warn("[{}] Producer interceptor {} failed in onSend for topic {}; record passed on unchanged",
+                        clientId, interceptor.getClass().getName(), current.topic(), e);
             }
         }
         return current;
@@ -53,7 +59,7 @@ public final class ProducerInterceptors {
             try {
                 interceptor.onAcknowledgement(result, failure);
             } catch (RuntimeException e) {
-                log.warn("Producer interceptor {} failed in onAcknowledgement for {}",
+                log.warn("[{}] Producer interceptor {} failed in onAcknowledgement for {}", clientId,
                         interceptor.getClass().getName(), result != null ? result : failure.topic(), e);
             }
         }
@@ -65,7 +71,8 @@ public final class ProducerInterceptors {
             try {
                 interceptor.close();
             } catch (RuntimeException e) {
-                log.warn("Producer interceptor {} failed to close", interceptor.getClass().getName(), e);
+                log.warn("[{}] Producer interceptor {} failed to close", clientId, interceptor.getClass().getName(),
+                        e);
             }
         }
     }

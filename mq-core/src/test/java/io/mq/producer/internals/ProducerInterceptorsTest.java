@@ -37,7 +37,7 @@ class ProducerInterceptorsTest {
                 calls.add("ack " + result);
             }
         };
-        ProducerInterceptors interceptors = new ProducerInterceptors(List.of(broken, tagging));
+        ProducerInterceptors interceptors = new ProducerInterceptors("test-producer", List.of(broken, tagging));
 
         ProducerRecord sent = interceptors.onSend(ProducerRecord.of("t", new byte[] {1}));
         interceptors.onAcknowledgement(new SendResult("t", 0, 9, 1), null);

@@ -600,7 +600,7 @@ class RecordAccumulatorTest {
         pool = new BufferPool(options.bufferMemory(), options.backpressure(), options.maxBlock(),
                 PooledByteBufAllocator.DEFAULT);
         idempotence = options.idempotence() ? new IdempotenceState() : null;
-        return new RecordAccumulator(options, pool, idempotence, new ProducerInterceptors(options.interceptors()),
+        return new RecordAccumulator(options, pool, idempotence, new ProducerInterceptors("test-producer", options.interceptors()),
                 metrics, time);
     }
 
