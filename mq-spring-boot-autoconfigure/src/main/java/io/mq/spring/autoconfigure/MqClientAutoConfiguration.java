@@ -62,10 +62,10 @@ public final class MqClientAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    MqAdmin mqAdmin(MqConnectionDetails connectionDetails, ConnectionOptions connectionOptions,
-            ClientResources resources) {
-        return MqAdmin.builder().bootstrapServers(connectionDetails.bootstrapServers()).connection(connectionOptions)
-                .resources(resources).build();
+    MqAdmin mqAdmin(MqProperties properties, MqConnectionDetails connectionDetails,
+            ConnectionOptions connectionOptions, ClientResources resources) {
+        return MqAdmin.builder().options(MqEngineSettings.adminOptions(properties,
+                connectionDetails.bootstrapServers(), connectionOptions)).resources(resources).build();
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.mq.spring.autoconfigure;
 
+import io.mq.admin.AdminOptions;
+import io.mq.admin.MqAdmin;
 import io.mq.client.ConnectionOptions;
 import io.mq.producer.BackoffPolicy;
 import io.mq.producer.BackpressureMode;
@@ -53,6 +55,19 @@ final class MqEngineSettings {
                     .build();
         } catch (RuntimeException e) {
             throw invalid("mq.connection", MqProperties.Connection.class, e);
+        }
+    }
+
+    /** The admin client's timeouts from {@code mq.admin.*} over the connection settings, validated. */
+    static AdminOptions adminOptions(MqProperties properties, String bootstrapServers,
+            ConnectionOptions connection) {
+        MqProperties.Admin admin = properties.getAdmin();
+        try {
+            return MqAdmin.builder().bootstrapServers(bootstrapServers).connection(connection)
+                    .requestTimeout(admin.getRequestTimeout()).operationTimeout(admin.getOperationTimeout())
+                    .buildOptions();
+        } catch (RuntimeException e) {
+            throw invalid("mq.admin", MqProperties.Admin.class, e);
         }
     }
 

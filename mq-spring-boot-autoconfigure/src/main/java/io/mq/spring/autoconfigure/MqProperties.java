@@ -1,5 +1,6 @@
 package io.mq.spring.autoconfigure;
 
+import io.mq.admin.AdminOptions;
 import io.mq.broker.BrokerConfig;
 import io.mq.broker.storage.FlushMode;
 import io.mq.client.ConnectionOptions;
@@ -589,8 +590,33 @@ public class MqProperties {
     /** Administration settings. */
     public static class Admin {
 
+        /** How long the admin client waits for a broker's answer to one request. */
+        private Duration requestTimeout = AdminOptions.DEFAULT_REQUEST_TIMEOUT;
+
+        /**
+         * How long one admin operation (an {@code MqAdmin} call, so one {@code /admin} request) may take in all,
+         * retries included; past it the call fails with a timeout (504 on {@code /admin}).
+         */
+        private Duration operationTimeout = AdminOptions.DEFAULT_OPERATION_TIMEOUT;
+
         /** HTTP admin API. */
         private final Web web = new Web();
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        public Duration getOperationTimeout() {
+            return operationTimeout;
+        }
+
+        public void setOperationTimeout(Duration operationTimeout) {
+            this.operationTimeout = operationTimeout;
+        }
 
         /** The HTTP admin API under {@code base-path}. */
         public static class Web {

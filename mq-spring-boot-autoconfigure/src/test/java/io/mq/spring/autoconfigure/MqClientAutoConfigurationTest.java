@@ -91,6 +91,28 @@ class MqClientAutoConfigurationTest {
     }
 
     @Test
+    void adminTimeoutsComeFromTheProperties() {
+        MqProperties properties = new MqProperties();
+        properties.getAdmin().setRequestTimeout(Duration.ofSeconds(3));
+        properties.getAdmin().setOperationTimeout(Duration.ofSeconds(9));
+
+        io.mq.admin.AdminOptions options = MqEngineSettings.adminOptions(properties, "127.0.0.1:9092",
+                io.mq.client.ConnectionOptions.defaults());
+
+        assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.operationTimeout()).isEqualTo(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void anInvalidAdminTimeoutFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("mq.admin.operation-timeout=-1s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(findCause(context.getStartupFailure(), InvalidMqPropertiesException.class).getMessage())
+                    .contains("mq.admin.operation-timeout");
+        });
+    }
+
+    @Test
     void retryPropertiesBuildAnExponentialSchedule() {
         runner.withPropertyValues("mq.retry.random=false", "mq.retry.initial-interval=100ms", "mq.retry.multiplier=2",
                 "mq.retry.max-interval=500ms", "mq.retry.max-attempts=7").run(context -> {

@@ -56,6 +56,13 @@ class MqPropertiesDefaultsTest {
     }
 
     @Test
+    void adminDefaultsEqualAdminClientDefaults() {
+        assertThat(properties.getAdmin().getRequestTimeout()).isEqualTo(io.mq.admin.AdminOptions.DEFAULT_REQUEST_TIMEOUT);
+        assertThat(properties.getAdmin().getOperationTimeout())
+                .isEqualTo(io.mq.admin.AdminOptions.DEFAULT_OPERATION_TIMEOUT);
+    }
+
+    @Test
     void embeddedDefaultsEqualBrokerDefaults() {
         MqProperties.Embedded embedded = properties.getEmbedded();
 
