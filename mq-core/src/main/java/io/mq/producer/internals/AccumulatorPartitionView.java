@@ -9,9 +9,11 @@ final class AccumulatorPartitionView implements PartitionView {
     private final TopicQueues queues;
     private final int[] leaders;
     private final int[] available;
+    private final int batchSize;
 
-    AccumulatorPartitionView(TopicQueues queues, int[] leaders) {
+    AccumulatorPartitionView(TopicQueues queues, int[] leaders, int batchSize) {
         this.queues = queues;
+        this.batchSize = batchSize;
         this.leaders = leaders.clone();
         this.available = IntStream.range(0, leaders.length)
                 .filter(p -> leaders[p] != NO_LEADER).toArray();
@@ -50,5 +52,10 @@ final class AccumulatorPartitionView implements PartitionView {
     @Override
     public long completedBatches(int partition) {
         return queues.completedBatches(partition);
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
     }
 }

@@ -214,7 +214,7 @@ public final class RecordAccumulator {
      * @param leaders the leader node of each partition, {@link PartitionView#NO_LEADER} where there is none
      */
     public PartitionView partitionView(String topic, int[] leaders) {
-        return new AccumulatorPartitionView(topics(topic), leaders);
+        return new AccumulatorPartitionView(topics(topic), leaders, batchSize);
     }
 
     /** Which partitions have a batch to drain now, and when to check again. */

@@ -2,7 +2,8 @@ package io.mq.producer.partitioner;
 
 /**
  * The producer's default: keyed records by {@link KeyHashPartitioner key hash} (Kafka-compatible placement), keyless
- * records {@link StickyPartitioner sticky} (one partition until its batch is complete).
+ * records {@link StickyPartitioner sticky} (one partition until its batch is complete and half a batch size of bytes
+ * went to it).
  */
 public final class DefaultPartitioner implements Partitioner {
 

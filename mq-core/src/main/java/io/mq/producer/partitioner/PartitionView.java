@@ -2,7 +2,7 @@ package io.mq.producer.partitioner;
 
 /**
  * What a partitioner may know about a topic's partitions: how many there are, which have a leader, who leads each,
- * and how many batches each has completed (sticky partitioners switch when that changes). Implementations are cheap to
+ * how many batches each has completed, and the batch size (sticky partitioners switch on those). Implementations are cheap to
  * query and never allocate; the producer hands the same view to every record of a topic until metadata changes.
  */
 public interface PartitionView {
@@ -30,4 +30,7 @@ public interface PartitionView {
      * Only ever grows; a sticky partitioner moves on when it changes.
      */
     long completedBatches(int partition);
+
+    /** The producer's batch size in bytes: a sticky partitioner sends at least about this much to a partition. */
+    int batchSize();
 }

@@ -6,6 +6,9 @@ import java.util.stream.IntStream;
 /** A partition view for partitioner tests: leaders and completed-batch counts set by the test. */
 final class FakePartitionView implements PartitionView {
 
+    /** The batch size the view reports: 1,000 bytes. */
+    static final int BATCH_SIZE = 1000;
+
     private final int[] leaders;
     private final long[] completed;
 
@@ -55,5 +58,10 @@ final class FakePartitionView implements PartitionView {
     @Override
     public long completedBatches(int partition) {
         return completed[partition];
+    }
+
+    @Override
+    public int batchSize() {
+        return BATCH_SIZE;
     }
 }
