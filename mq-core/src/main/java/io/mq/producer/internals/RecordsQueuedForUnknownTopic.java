@@ -105,22 +105,6 @@ public final class RecordsQueuedForUnknownTopic {
         count++;
     }
 
-    /**
-     * Parks the record behind the records already waiting for its topic, if there are any, so that a topic's records
-     * keep their send order while its metadata arrives.
-     *
-     * @return false (nothing parked) if no record waits for the topic
-     * @throws RetriableSendException if the area is full
-     */
-    public synchronized boolean parkIfWaiting(ProducerRecord record, SendCallback callback,
-            boolean sync, boolean oneway, long nowNanos) {
-        if (!byTopic.containsKey(record.topic())) {
-            return false;
-        }
-        park(record, callback, sync, oneway, nowNanos);
-        return true;
-    }
-
     /** Whether {@code record} fits now (or the area refuses records for good, which {@link #park} then reports). */
     public synchronized boolean hasRoomFor(ProducerRecord record) {
         return refusal != null || bytes + RecordAccumulator.estimateRecordSize(record) <= maxBytes;

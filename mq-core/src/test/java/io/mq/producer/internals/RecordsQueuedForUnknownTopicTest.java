@@ -145,13 +145,13 @@ class RecordsQueuedForUnknownTopicTest {
     }
 
     @Test
-    void aRecordIsParkedBehindOthersOnlyWhileItsTopicHasRecordsWaiting() {
+    void aTopicIsWaitingWhileItHasRecordsParkedAndTheyKeepTheirModes() {
         ProducerRecord first = ProducerRecord.of("a", new byte[] {1});
         ProducerRecord second = ProducerRecord.of("a", new byte[] {2});
-        assertThat(waiting.parkIfWaiting(first, null, false, false, 0)).isFalse();
+        assertThat(waiting.isWaiting("a")).isFalse();
         waiting.park(first, null, false, true, 0);
 
-        assertThat(waiting.parkIfWaiting(second, null, true, false, SECOND)).isTrue();
+        waiting.park(second, null, true, false, SECOND);
         assertThat(waiting.isWaiting("a")).isTrue();
         assertThat(waiting.isWaiting("b")).isFalse();
         assertThat(waiting.release("a")).extracting(RecordsQueuedForUnknownTopic.Parked::record,
