@@ -69,8 +69,6 @@ public final class EmbeddedBroker implements AutoCloseable {
     private BrokerServer server;
     private RequestStats requestStats;
     private InetSocketAddress address;
-    /** Written by the network-start thread; read after awaiting it. */
-    private volatile InetSocketAddress boundAddress;
     private boolean attached;
 
     /**
@@ -115,7 +113,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             HandlerRegistry handlers = BrokerHandlers.create(config, topics, store, groups, cluster);
             requestStats = new RequestStats(handlers.servedApis());
             server = awaitNetwork(network);
-            address = boundAddress;
+            address = server.address();
             server.serve(handlers, requestStats);
             if (controller != null) {
                 controller.online(new BrokerNode(config.brokerId(), address.getHostString(), address.getPort()));
@@ -148,7 +146,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             BrokerServer created = new BrokerServer(Math.max(1, Runtime.getRuntime().availableProcessors()),
                     config.maxFrameBytes(), config.connectionsMaxIdle());
             try {
-                boundAddress = created.bind(config.host(), config.port());
+                created.bind(config.host(), config.port());
             } catch (Exception | Error e) {
                 created.close();
                 throw e;

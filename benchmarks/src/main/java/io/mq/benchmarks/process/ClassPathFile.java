@@ -41,11 +41,7 @@ public final class ClassPathFile {
 
     /** Writes this JVM's whole class path to the argument file {@code file} and returns it. */
     public static Path write(Path file) throws IOException {
-        List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isEmpty())
-                .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .toList();
-        return writeEntries(file, entries);
+        return writeEntries(file, classPath().stream().map(Path::toString).toList());
     }
 
     /**
@@ -77,17 +73,21 @@ public final class ClassPathFile {
     /** This JVM's class path with each jar's manifest {@code Class-Path} entries after it, as absolute paths. */
     static List<Path> expandedClassPath() throws IOException {
         List<Path> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.isEmpty()) {
-                continue;
-            }
-            Path path = Path.of(entry).toAbsolutePath();
+        for (Path path : classPath()) {
             entries.add(path);
             if (Files.isRegularFile(path)) {
                 entries.addAll(manifestClassPath(path));
             }
         }
         return entries;
+    }
+
+    /** This JVM's class path entries, as absolute paths. */
+    private static List<Path> classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath())
+                .toList();
     }
 
     private static List<Path> manifestClassPath(Path jar) throws IOException {

@@ -74,6 +74,11 @@ public final class BrokerServer implements AutoCloseable {
                 });
         serverChannel = bootstrap.bind(host, port).sync().channel();
         channels.add(serverChannel);
+        return address();
+    }
+
+    /** The address {@link #bind} bound. */
+    public InetSocketAddress address() {
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
